@@ -1,0 +1,1 @@
+export { DialkitError } from './common/errors.js';
