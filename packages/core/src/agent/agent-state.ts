@@ -31,7 +31,7 @@ export const AGENT_TRANSITIONS: Readonly<Record<AgentStatusKind, readonly AgentS
   loggedOut: ['paused'],
   paused: ['paused', 'ready', 'reserved', 'onCall', 'loggedOut'],
   ready: ['paused', 'reserved', 'onCall', 'loggedOut'],
-  reserved: ['onCall', 'ready', 'paused', 'wrapUp', 'loggedOut'],
+  reserved: ['reserved', 'onCall', 'ready', 'paused', 'wrapUp', 'loggedOut'],
   onCall: ['wrapUp', 'ready', 'paused', 'reserved', 'loggedOut'],
   wrapUp: ['ready', 'paused', 'onCall', 'reserved', 'loggedOut'],
 };

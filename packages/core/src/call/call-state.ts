@@ -79,6 +79,8 @@ export interface Call {
   readonly remoteName: string | undefined;
   /** Lead, when the dialer sent it with the call. */
   readonly lead: Lead | undefined;
+  /** The lead's id (from the lead, or sent alone). */
+  readonly leadId: string | undefined;
   /** Campaign the call belongs to. */
   readonly campaignId: string | undefined;
   /** Microphone muted. */

@@ -27,6 +27,8 @@ export interface NewCallInfo {
   readonly remoteName?: string;
   /** The lead, when the dialer sends it. */
   readonly lead?: Lead;
+  /** The lead's id, when only the id is sent (core then asks the `Leads` port). */
+  readonly leadId?: string;
   /** Campaign. */
   readonly campaignId?: string;
   /** A consult call of a warm transfer. */

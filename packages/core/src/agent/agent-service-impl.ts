@@ -1,0 +1,186 @@
+import type { Observable } from 'rxjs';
+import type { Campaign, PauseReason } from '../campaign/campaign.js';
+import type { CampaignServiceImpl } from '../campaign/campaign-service.js';
+import type { Credentials } from '../backend/ports.js';
+import { DisposableStore } from '../common/disposable.js';
+import { DialkitError, toDialkitError } from '../common/errors.js';
+import type { CoreContext } from '../console/core-context.js';
+import { Commands } from '../console/core-commands.js';
+import type { AgentService } from './agent-service.js';
+import type { AgentSession, AgentState, AgentStatus } from './agent-state.js';
+import { isBusy } from './agent-transition.js';
+
+/** Options of the agent service. */
+export interface AgentServiceOptions {
+  /** Whether Ready needs a joined campaign (default true). */
+  readonly requireCampaign: boolean;
+}
+
+/** Implements {@link AgentService}: guards, backend calls, confirmations, presence sync after wrap-up. */
+export class AgentServiceImpl implements AgentService {
+  private readonly disposables = new DisposableStore();
+  /** @inheritDoc */
+  readonly state$: Observable<AgentState>;
+  /** @inheritDoc */
+  readonly status$: Observable<AgentStatus>;
+
+  /**
+   * @param ctx - core's shared context.
+   * @param campaigns - campaign configurations.
+   * @param options - rules.
+   */
+  constructor(private readonly ctx: CoreContext, private readonly campaigns: CampaignServiceImpl, private readonly options: AgentServiceOptions) {
+    this.state$ = ctx.store.agent$;
+    this.status$ = ctx.store.status$;
+    const c = ctx.commands;
+    this.disposables.add(c.register(Commands.login, (creds) => this.doLogin(creds)));
+    this.disposables.add(c.register(Commands.logout, () => this.doLogout()));
+    this.disposables.add(c.register(Commands.joinCampaign, ({ campaignId }) => this.doJoin(campaignId)));
+    this.disposables.add(c.register(Commands.leaveCampaign, () => this.doLeave()));
+    this.disposables.add(c.register(Commands.ready, () => this.doReady()));
+    this.disposables.add(c.register(Commands.pause, ({ reason }) => this.doPause(reason)));
+    this.disposables.add(c.register(Commands.cancelPendingPause, () => this.doCancelPending()));
+    this.syncPresenceAfterCalls();
+  }
+
+  /** @inheritDoc */
+  get state(): AgentState {
+    return this.ctx.store.state.agent;
+  }
+  /** @inheritDoc */
+  get status(): AgentStatus {
+    return this.ctx.store.state.agent.status;
+  }
+
+  /** @inheritDoc */
+  login(credentials: Credentials): Promise<AgentSession> {
+    return this.ctx.commands.execute(Commands.login, credentials);
+  }
+  /** @inheritDoc */
+  logout(): Promise<void> {
+    return this.ctx.commands.execute(Commands.logout);
+  }
+  /** @inheritDoc */
+  joinCampaign(campaignId: string): Promise<Campaign> {
+    return this.ctx.commands.execute(Commands.joinCampaign, { campaignId });
+  }
+  /** @inheritDoc */
+  leaveCampaign(): Promise<void> {
+    return this.ctx.commands.execute(Commands.leaveCampaign);
+  }
+  /** @inheritDoc */
+  ready(): Promise<void> {
+    return this.ctx.commands.execute(Commands.ready);
+  }
+  /** @inheritDoc */
+  pause(reason: PauseReason | string): Promise<void> {
+    return this.ctx.commands.execute(Commands.pause, { reason });
+  }
+  /** @inheritDoc */
+  cancelPendingPause(): Promise<void> {
+    return this.ctx.commands.execute(Commands.cancelPendingPause);
+  }
+
+  /** Stops listening. */
+  dispose(): void {
+    this.disposables.dispose();
+  }
+
+  private async doLogin(creds: Credentials): Promise<AgentSession> {
+    if (typeof creds?.username !== 'string' || creds.username.trim() === '' || typeof creds.password !== 'string' || creds.password === '') {
+      throw new DialkitError('agent.invalid-credentials', 'Enter both a username and a password');
+    }
+    if (this.state.session) throw new DialkitError('agent.already-logged-in', `Agent '${this.state.session.agentId}' is already logged in`);
+    const { agentId } = await this.ctx.port('presence').login({ username: creds.username.trim(), password: creds.password });
+    return this.ctx.until((s) => (s.agent.session?.agentId === agentId ? s.agent.session : undefined), 'the login');
+  }
+
+  private async doLogout(): Promise<void> {
+    const s = this.requireSession();
+    if (isBusy(s.status) || this.ctx.store.state.calls.length > 0) {
+      throw new DialkitError('agent.calls-active', `Cannot log out while '${s.status.kind}': end the call and submit its disposition first`);
+    }
+    await this.ctx.port('presence').logout();
+    await this.ctx.until((st) => st.agent.status.kind === 'loggedOut', 'the logout');
+  }
+
+  private async doJoin(campaignId: string): Promise<Campaign> {
+    const s = this.requireSession();
+    if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot change campaign while '${s.status.kind}'`);
+    const assigned = this.campaigns.assigned.length > 0 ? this.campaigns.assigned : await this.campaigns.refresh();
+    if (assigned.length === 0) throw new DialkitError('agent.no-campaign-assigned', `No campaign is assigned to agent '${s.session?.agentId ?? ''}'`);
+    if (!assigned.some((c) => c.id === campaignId)) {
+      throw new DialkitError('agent.campaign-not-assigned', `Campaign '${campaignId}' is not assigned to this agent (assigned: ${assigned.map((c) => c.id).join(', ')})`);
+    }
+    const campaign = await this.ctx.port('campaigns').join(campaignId);
+    this.campaigns.remember(campaign);
+    await this.ctx.until((st) => st.agent.campaign?.id === campaignId, `joining campaign '${campaignId}'`);
+    return campaign;
+  }
+
+  private async doLeave(): Promise<void> {
+    const s = this.requireSession();
+    if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot leave the campaign while '${s.status.kind}'`);
+    if (!s.campaign) return;
+    await this.ctx.port('campaigns').leave();
+    await this.ctx.until((st) => st.agent.campaign === null, 'leaving the campaign');
+  }
+
+  private async doReady(): Promise<void> {
+    const s = this.requireSession();
+    if (s.status.kind === 'ready') return;
+    if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot go Ready while '${s.status.kind}'${s.status.kind === 'wrapUp' ? ': submit the disposition first' : ''}`);
+    if (this.options.requireCampaign && !s.campaign) throw new DialkitError('agent.campaign-required', `Agent '${s.session?.agentId ?? ''}' cannot go Ready without a campaign: join one first`);
+    await this.ctx.port('presence').ready();
+    await this.ctx.until((st) => st.agent.status.kind === 'ready' || (isBusy(st.agent.status) && st.agent.idle.kind === 'ready'), 'Ready');
+  }
+
+  private async doPause(input: PauseReason | string): Promise<void> {
+    const s = this.requireSession();
+    const reason = this.resolveReason(input);
+    if (isBusy(s.status)) {
+      this.ctx.emitLocal({ type: 'agent.pause-requested', at: this.ctx.clock.now(), reason });
+      return;
+    }
+    await this.ctx.port('presence').pause(reason);
+    await this.ctx.until((st) => st.agent.status.kind === 'paused' && st.agent.status.reason.code === reason.code, `Pause '${reason.code}'`);
+  }
+
+  private doCancelPending(): void {
+    const s = this.requireSession();
+    if (s.pendingPause === null) return;
+    this.ctx.emitLocal({ type: 'agent.pause-requested', at: this.ctx.clock.now(), reason: null });
+  }
+
+  private resolveReason(input: PauseReason | string): PauseReason {
+    const reasons = this.campaigns.current?.pauseReasons ?? [];
+    const code = typeof input === 'string' ? input : input?.code;
+    if (typeof code !== 'string' || code.trim() === '') throw new DialkitError('input.invalid', 'A pause needs a reason');
+    const known = reasons.find((r) => r.code === code);
+    if (known) return known;
+    if (typeof input !== 'string' && reasons.length === 0) return input;
+    throw new DialkitError('agent.unknown-pause-reason', `Pause reason '${code}' is not one of: ${reasons.map((r) => r.code).join(', ') || '(none defined)'}`);
+  }
+
+  private requireSession(): AgentState {
+    const s = this.state;
+    if (!s.session || s.status.kind === 'loggedOut') throw new DialkitError('agent.not-logged-in', 'No agent is logged in');
+    return s;
+  }
+
+  /** After a call leaves the agent idle (wrap-up done, call missed), tell the dialer what core decided. */
+  private syncPresenceAfterCalls(): void {
+    let previous = this.status;
+    const sub = this.status$.subscribe((status) => {
+      const was = previous;
+      previous = status;
+      if (!isBusy(was) || (status.kind !== 'ready' && status.kind !== 'paused')) return;
+      const presence = this.ctx.ports.presence;
+      if (!presence) return;
+      const p = status.kind === 'ready' ? presence.ready() : presence.pause(status.reason);
+      p.catch((e: unknown) => this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' }));
+    });
+    this.disposables.add(() => sub.unsubscribe());
+  }
+}
+

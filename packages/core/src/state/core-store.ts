@@ -1,0 +1,123 @@
+import { BehaviorSubject, Observable, Subject, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import type { AgentState, AgentStatus } from '../agent/agent-state.js';
+import type { Call } from '../call/call-state.js';
+import type { DialkitEvent } from '../event/dialkit-event.js';
+import type { ConnectionState, CoreState } from './core-state.js';
+import { INITIAL_CORE_STATE } from './core-state.js';
+import { reduceCore } from './core-reducer.js';
+
+/** One step of the store, for devtools and tests: the event, and why it was ignored if it was. */
+export interface InspectionEvent {
+  /** The event reduced. */
+  readonly event: DialkitEvent;
+  /** Why the event could not apply (the state did not change), or undefined. */
+  readonly ignored: string | undefined;
+  /** The state after the event. */
+  readonly state: CoreState;
+}
+
+/** Something that sees every event after it was reduced (the journal and the metrics fold). */
+export type StoreObserver = (event: DialkitEvent, before: CoreState, after: CoreState) => void;
+
+/**
+ * Holds the core state and folds events into it: the one place state changes.
+ *
+ * @remarks The hot path: reduce, tell the observers (journal, metrics), then emit only the slices
+ * whose reference changed. Subjects are private; streams replay their latest value, emit only on
+ * change, never error, and complete on dispose.
+ */
+export class CoreStore {
+  private current: CoreState;
+  private readonly agentSubject: BehaviorSubject<AgentState>;
+  private readonly statusSubject: BehaviorSubject<AgentStatus>;
+  private readonly callsSubject: BehaviorSubject<readonly Call[]>;
+  private readonly connectionSubject: BehaviorSubject<ConnectionState>;
+  private readonly changedSubject = new Subject<DialkitEvent>();
+  private readonly inspectSubject = new Subject<InspectionEvent>();
+  private readonly observers: StoreObserver[] = [];
+  private ignored: string | undefined;
+  private readonly onIllegal = (e: DialkitEvent, reason: string): void => {
+    this.ignored = reason;
+    this.onIgnored?.(e, reason);
+  };
+
+  /** Agent state slice. */
+  readonly agent$: Observable<AgentState>;
+  /** Agent status (emits on status change only). */
+  readonly status$: Observable<AgentStatus>;
+  /** Calls on the agent's lines. */
+  readonly calls$: Observable<readonly Call[]>;
+  /** Backend connection. */
+  readonly connection$: Observable<ConnectionState>;
+  /** Fires after every event that changed the state. */
+  readonly changed$: Observable<DialkitEvent>;
+  /** Every event with its outcome (emitted only while observed, so it costs nothing otherwise). */
+  readonly inspect$: Observable<InspectionEvent>;
+
+  /**
+   * @param initial - the state to start from (a restored one after a reload).
+   * @param onIgnored - told about every event that could not apply (for logs); `error` is set when core itself failed.
+   */
+  constructor(initial: CoreState = INITIAL_CORE_STATE, private readonly onIgnored?: (event: DialkitEvent, reason: string, error?: unknown) => void) {
+    this.current = initial;
+    this.agentSubject = new BehaviorSubject(initial.agent);
+    this.statusSubject = new BehaviorSubject(initial.agent.status);
+    this.callsSubject = new BehaviorSubject(initial.calls);
+    this.connectionSubject = new BehaviorSubject(initial.connection);
+    this.agent$ = this.agentSubject.asObservable();
+    this.status$ = this.statusSubject.asObservable();
+    this.calls$ = this.callsSubject.asObservable();
+    this.connection$ = this.connectionSubject.asObservable();
+    this.changed$ = this.changedSubject.asObservable();
+    this.inspect$ = this.inspectSubject.asObservable();
+  }
+
+  /** The current state, synchronously. */
+  get state(): CoreState {
+    return this.current;
+  }
+
+  /** Adds an observer of every reduced event (called before slices emit). */
+  observe(observer: StoreObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Reduces one event and publishes what changed. Never throws on bad input. */
+  dispatch(event: DialkitEvent): void {
+    const before = this.current;
+    this.ignored = undefined;
+    let after: CoreState;
+    try {
+      after = reduceCore(before, event, this.onIllegal);
+    } catch (e) {
+      // A bug in core, never input: keep the state, say so loudly, and go on.
+      this.onIgnored?.(event, `internal error: ${e instanceof Error ? e.message : String(e)}`, e);
+      return;
+    }
+    this.current = after;
+    for (let i = 0; i < this.observers.length; i++) this.observers[i]!(event, before, after);
+    if (after !== before) {
+      if (after.agent !== before.agent) {
+        this.agentSubject.next(after.agent);
+        if (after.agent.status !== before.agent.status) this.statusSubject.next(after.agent.status);
+      }
+      if (after.calls !== before.calls) this.callsSubject.next(after.calls);
+      if (after.connection !== before.connection) this.connectionSubject.next(after.connection);
+      this.changedSubject.next(event);
+    }
+    if (this.inspectSubject.observed) this.inspectSubject.next({ event, ignored: this.ignored, state: after });
+  }
+
+  /** A derived stream, recomputed after each change of `source`: `map → distinctUntilChanged → shareReplay(1, refCount)`. */
+  select<T>(project: (state: CoreState) => T, source: Observable<unknown> = this.changed$): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      subscriber.next(project(this.current));
+      return source.pipe(map(() => project(this.current))).subscribe(subscriber);
+    }).pipe(distinctUntilChanged(), shareReplay({ bufferSize: 1, refCount: true }));
+  }
+
+  /** Completes every stream. */
+  dispose(): void {
+    for (const s of [this.agentSubject, this.statusSubject, this.callsSubject, this.connectionSubject, this.changedSubject, this.inspectSubject] as const) s.complete();
+  }
+}
