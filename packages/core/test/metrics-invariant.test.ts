@@ -105,25 +105,6 @@ function expectConsistent(p: MetricsPeriod): void {
   }
 }
 
-/**
- * KNOWN CORE BUG, reported to the reducer's owner: with two offered calls, when the first one ends
- * `deriveAgentState` asks for `reserved` → `reserved` (the other call) and `transitionAgentStatus`
- * throws. Until that is fixed, runs that hit exactly this error are skipped (and counted); every
- * other throw still fails the property. Remove this wrapper once the reducer accepts the move.
- */
-let skippedForReservedBug = 0;
-function replayKnowingTheReservedBug(events: readonly DialkitEvent[], startOfDay: StartOfDay): ReturnType<typeof replayEvents> | undefined {
-  try {
-    return replayEvents(events, startOfDay);
-  } catch (e) {
-    if (e instanceof Error && e.message === "Illegal agent status transition 'reserved' → 'reserved'") {
-      skippedForReservedBug++;
-      return undefined;
-    }
-    throw e;
-  }
-}
-
 describe('metrics invariant', () => {
   it('login time = available + reserved + on call + wrap-up + paused, for both periods, at any moment, whatever the events', () => {
     fc.assert(
@@ -135,9 +116,7 @@ describe('metrics invariant', () => {
           const startOfDay: StartOfDay = schedulerClock(undefined, offsetQuarters * 15).startOfDay;
           const base = generateShift({ seed, calls, startAt: Date.UTC(2025, 0, 1) + startMinute * 60_000 });
           const events = interleave(base, extras);
-          const replayed = replayKnowingTheReservedBug(events, startOfDay);
-          if (replayed === undefined) return;
-          const { state, acc } = replayed;
+          const { state, acc } = replayEvents(events, startOfDay);
           const now = (acc.lastAt ?? 0) + later;
           const snap = metricsSnapshot(acc, state, now, startOfDay);
           expectConsistent(snap.session);
@@ -155,6 +134,18 @@ describe('metrics invariant', () => {
       ),
       { numRuns: 1000 },
     );
-    expect(skippedForReservedBug).toBeLessThan(100);
+  });
+
+  it('replaying a checkpoint and then the tail equals replaying everything, wherever the split', () => {
+    const startOfDay = schedulerClock(undefined, 0).startOfDay;
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 15 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, calls, at) => {
+        const events = generateShift({ seed, calls, startAt: Date.UTC(2025, 5, 1, 20) });
+        const k = Math.floor(events.length * at);
+        const head = replayEvents(events.slice(0, k), startOfDay);
+        expect(replayEvents(events.slice(k), startOfDay, JSON.parse(JSON.stringify(head)) as typeof head)).toEqual(replayEvents(events, startOfDay));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

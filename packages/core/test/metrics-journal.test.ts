@@ -92,6 +92,22 @@ describe('Journal', () => {
     expect({ state: restored.state, acc: restored.acc }).toEqual(replayEvents([...events, ...more], time.clock.startOfDay));
   });
 
+  it('a checkpoint of another format is ignored with a warning: the log is replayed from its start', async () => {
+    const time = virtualTime();
+    const storage = memoryStorage();
+    const events = generateShift({ seed: 6, calls: 20, startAt: time.now() });
+    const journal = journalOn(storage, time, { checkpointEvery: 10 });
+    drive(journal, events, time);
+    await journal.flush();
+    const checkpoint = await storage.get<JournalCheckpoint>('checkpoints', 'latest');
+    await storage.put('checkpoints', 'latest', { ...checkpoint, acc: { ...checkpoint?.acc, version: 0 } });
+    const logger = memoryLogger();
+    const restored = await journalOn(storage, time, { logger }).restore();
+    expect(restored.events).toBe(events.length);
+    expect({ state: restored.state, acc: restored.acc }).toEqual(replayEvents(events, time.clock.startOfDay));
+    expect(logger.entries.map((e) => e.level)).toContain('warn');
+  });
+
   it('keeps at most memoryLimit events in memory, the most recent, in order; persist: false touches no storage', async () => {
     const time = virtualTime();
     const storage = flakyStorage();

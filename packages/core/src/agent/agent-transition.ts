@@ -1,6 +1,10 @@
+import { transitionSets } from '../common/transition-sets.js';
 import { LOGIN_PAUSE, type PauseReason } from '../campaign/campaign.js';
 import { awaitsDisposition, isLive, type Call } from '../call/call-state.js';
 import { AGENT_TRANSITIONS, type AgentState, type AgentStatus } from './agent-state.js';
+
+/** {@link AGENT_TRANSITIONS} as sets, for the hot path. */
+const ALLOWED = transitionSets(AGENT_TRANSITIONS);
 
 /** The pause reason used when a campaign sends the agent to Paused after wrap-up. */
 export const AFTER_WRAP_UP_PAUSE: PauseReason = { code: 'after-wrap-up', label: 'After wrap-up', kind: 'pause' };
@@ -22,7 +26,7 @@ export const INITIAL_AGENT_STATE: AgentState = {
  */
 export function transitionAgentStatus(from: AgentStatus, to: AgentStatus): AgentStatus {
   if (sameStatus(from, to)) return from;
-  if (!AGENT_TRANSITIONS[from.kind].includes(to.kind)) {
+  if (!ALLOWED[from.kind].has(to.kind)) {
     throw new Error(`Illegal agent status transition '${from.kind}' → '${to.kind}'`);
   }
   return to;
@@ -67,13 +71,32 @@ export function deriveAgentState(agent: AgentState, calls: readonly Call[], at: 
   else if (!isBusy(from)) return agent;
   else if (agent.pendingPause) {
     to = { kind: 'paused', reason: agent.pendingPause, since: at };
-    next = { ...agent, pendingPause: null, idle: { kind: 'paused', reason: agent.pendingPause } };
+    next = agentPatch(agent, { pendingPause: null, idle: { kind: 'paused', reason: agent.pendingPause } });
   } else if (from.kind === 'wrapUp' && agent.idle.kind === 'ready' && agent.campaign?.afterWrapUp === 'paused') {
     to = { kind: 'paused', reason: AFTER_WRAP_UP_PAUSE, since: at };
-    next = { ...agent, idle: { kind: 'paused', reason: AFTER_WRAP_UP_PAUSE } };
+    next = agentPatch(agent, { idle: { kind: 'paused', reason: AFTER_WRAP_UP_PAUSE } });
   } else {
     to = agent.idle.kind === 'ready' ? { kind: 'ready', since: at } : { kind: 'paused', reason: agent.idle.reason, since: at };
   }
   const status = transitionAgentStatus(from, to);
-  return status === from && next === agent ? agent : { ...next, status };
+  return status === from && next === agent ? agent : agentWith(next, status);
 }
+
+/** A copy of `a` with another status, as one fixed-shape literal. */
+export function agentWith(a: AgentState, status: AgentStatus): AgentState {
+  return { status, session: a.session, campaign: a.campaign, pendingPause: a.pendingPause, idle: a.idle };
+}
+
+/** A copy of `a` with `patch` applied, as one fixed-shape literal (the reducer's hot path). */
+export function agentPatch(a: AgentState, patch: Partial<AgentState>): AgentState {
+  return {
+    status: patch.status ?? a.status,
+    session: patch.session === undefined ? a.session : patch.session,
+    campaign: patch.campaign === undefined ? a.campaign : patch.campaign,
+    pendingPause: patch.pendingPause === undefined ? a.pendingPause : patch.pendingPause,
+    idle: patch.idle ?? a.idle,
+  };
+}
+
+/** The idle status `ready` (shared, no allocation). */
+export const IDLE_READY: AgentState['idle'] = Object.freeze({ kind: 'ready' });

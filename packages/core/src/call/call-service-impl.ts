@@ -20,7 +20,7 @@ export class CallServiceImpl implements CallService {
   /** @param ctx - core's shared context. */
   constructor(private readonly ctx: CoreContext) {
     this.lines$ = ctx.store.calls$;
-    this.active$ = ctx.store.select((s) => focusCall(s.calls), ctx.store.calls$);
+    this.active$ = ctx.store.derive('calls', focusCall);
     const c = ctx.commands;
     const cc = () => ctx.port('callControl');
     this.disposables.add(c.register(Commands.dial, (a) => this.doDial(a)));

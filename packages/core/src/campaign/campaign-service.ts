@@ -38,14 +38,13 @@ export class CampaignServiceImpl implements CampaignService {
 
   /** @param ctx - core's shared context. */
   constructor(private readonly ctx: CoreContext) {
-    const campaignId$ = ctx.store.agent$.pipe(map((a) => a.campaign?.id ?? null), distinctUntilChanged());
+    const campaignId$ = ctx.store.derive('agent', (a) => a.campaign?.id ?? null);
     this.current$ = combineLatest([campaignId$, this.assignedSubject]).pipe(
       map(([id]) => this.find(id)),
       distinctUntilChanged(),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
-    const sub = ctx.store.agent$
-      .pipe(map((a) => a.session?.agentId ?? null), distinctUntilChanged())
+    const sub = ctx.store.derive('agent', (a) => a.session?.agentId ?? null)
       .subscribe((agentId) => {
         if (agentId === null) {
           this.assignedSubject.next([]);

@@ -1,4 +1,5 @@
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { sameElements } from '../state/core-store.js';
 import { awaitsDisposition, type Call } from '../call/call-state.js';
 import type { CampaignServiceImpl } from '../campaign/campaign-service.js';
 import type { Campaign, DispositionCode } from '../campaign/campaign.js';
@@ -34,7 +35,7 @@ export class DispositionServiceImpl implements DispositionService {
     private readonly outbox: DispositionOutbox,
     private readonly drafts: WrapUpDrafts,
   ) {
-    this.awaiting$ = ctx.store.calls$.pipe(map((calls) => calls.filter(awaitsDisposition)));
+    this.awaiting$ = ctx.store.derive('calls', (calls) => calls.filter(awaitsDisposition), sameElements);
     this.pending$ = outbox.pending$;
     this.drafts$ = drafts.drafts$;
     this.disposables.add(ctx.commands.register(Commands.submitDisposition, ({ callId, input }) => this.doSubmit(callId, input)));

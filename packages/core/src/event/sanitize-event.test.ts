@@ -22,6 +22,12 @@ describe('backend events are untrusted', () => {
     expect(e.lead?.fields).toEqual({ note: 'x'.repeat(2000), n: '5' });
   });
 
+  it('fields a backend adds do not travel further; an unknown type is refused', () => {
+    expect(sanitizeBackendEvent(bad({ type: 'call.connected', callId: 'c1', evil: '<script>' }), 3)).toEqual({ type: 'call.connected', at: 3, callId: 'c1' });
+    expect(sanitizeBackendEvent(bad({ type: 'bogus' }), 3)).toMatch(/unknown event type 'bogus'/);
+    expect(sanitizeBackendEvent(bad({ type: 'agent.paused', reason: 'lunch' }), 3)).toMatch(/without a usable reason/);
+  });
+
   it('an unknown end cause becomes "failed"; an unknown connection status is refused', () => {
     expect(sanitizeBackendEvent(bad({ type: 'call.ended', callId: 'c1', cause: 'kaboom' }), 1)).toMatchObject({ cause: 'failed' });
     expect(sanitizeBackendEvent(bad({ type: 'connection.changed', status: 'weird' }), 1)).toMatch(/unknown status/);

@@ -2,7 +2,7 @@ import { interval, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Clock } from '../common/clock.js';
 import type { Logger } from '../common/logger.js';
 import type { DialkitEvent } from '../event/dialkit-event.js';
-import { cloneAccumulator, type MetricsAccumulator } from '../metrics/metrics-accumulator.js';
+import { cloneAccumulator, createMetricsAccumulator, type MetricsAccumulator } from '../metrics/metrics-accumulator.js';
 import type { CoreState } from '../state/core-state.js';
 import type { Storage } from '../storage/storage.js';
 import type { Journal, JournalCheckpoint, JournalOptions, RestoredJournal } from './journal.js';
@@ -63,7 +63,7 @@ export class JournalImpl implements Journal {
     this.scheduler = options.scheduler;
     this.clock = options.clock;
     this.logger = options.logger;
-    this.limit = Math.max(1, options.memoryLimit ?? 50_000);
+    this.limit = Math.max(1, options.memoryLimit ?? 1_000);
     this.flushMs = options.flushMs ?? 250;
     this.checkpointEvery = Math.max(1, options.checkpointEvery ?? 500);
     this.persist = options.persist ?? true;
@@ -109,7 +109,11 @@ export class JournalImpl implements Journal {
   async restore(): Promise<RestoredJournal> {
     if (!this.persist) return { ...replayEvents([], this.startOfDay), events: 0 };
     try {
-      const checkpoint = await this.storage.get<JournalCheckpoint>('checkpoints', 'latest');
+      let checkpoint = await this.storage.get<JournalCheckpoint>('checkpoints', 'latest');
+      if (checkpoint !== undefined && checkpoint.acc.version !== createMetricsAccumulator().version) {
+        this.logger.log('warn', 'Journal checkpoint has another format; replaying the log from its start', { version: checkpoint.acc.version });
+        checkpoint = undefined;
+      }
       const entries = await this.storage.read<DialkitEvent>('journal', checkpoint?.seq ?? 0);
       const events = entries.map((e) => e.value);
       const from = checkpoint === undefined ? undefined : { state: checkpoint.state, acc: checkpoint.acc };

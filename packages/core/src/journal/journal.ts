@@ -86,7 +86,7 @@ export interface JournalOptions {
   readonly clock: Clock;
   /** Storage failures are logged here. */
   readonly logger: Logger;
-  /** How many events {@link Journal.recent} keeps in memory (a ring); 50,000 by default. */
+  /** How many events {@link Journal.recent} keeps in memory (a ring); 1,000 by default. */
   readonly memoryLimit?: number;
   /** Write-behind delay of a batch, in ms; 250 by default. */
   readonly flushMs?: number;

@@ -1,7 +1,7 @@
 import type { PauseReason } from '../campaign/campaign.js';
 import type { DialkitEvent } from '../event/dialkit-event.js';
 import type { CoreState } from '../state/core-state.js';
-import { LINES_IDLE, addTime, clonePeriod, emptyPeriod, findCall, lineState, markActivity, resetPeriod, toMetricsPeriod } from './metrics-period.js';
+import { addTime, clonePeriod, emptyPeriod, findCall, resetPeriod, toMetricsPeriod } from './metrics-period.js';
 import type { MetricsSnapshot } from './metrics.js';
 
 /** The start (local midnight) of the day containing `at`: the `Clock`'s `startOfDay`. */
@@ -26,10 +26,8 @@ export interface PauseAccumulator {
 export interface MetricsPeriodAccumulator {
   /** Start of the period, or null before it began. */
   since: number | null;
-  /** `at` of the first agent activity, or null. */
+  /** `at` of the period's first agent activity, or null (its latest is the accumulator's `lastActivity`). */
   firstActivity: number | null;
-  /** `at` of the latest agent activity, or null. */
-  lastActivity: number | null;
   /** Ms ready. */
   readyMs: number;
   /** Ms reserved. */
@@ -66,6 +64,8 @@ export interface MetricsAccumulator {
   version: 1;
   /** `at` of the latest event folded in (the time accrued up to), or null before any. */
   lastAt: number | null;
+  /** `at` of the latest agent activity (the same for both periods, when they had any), or null. */
+  lastActivity: number | null;
   /** True between `console.closed` and `console.started`: no time accrues. */
   offline: boolean;
   /** Local midnight starting the `today` period. */
@@ -83,7 +83,7 @@ const MORE_THAN_A_DAY = 26 * 3_600_000;
 
 /** A new, empty accumulator: no events, no time. */
 export function createMetricsAccumulator(): MetricsAccumulator {
-  return { version: 1, lastAt: null, offline: false, dayStart: 0, dayEnd: 0, session: emptyPeriod(null), today: emptyPeriod(null) };
+  return { version: 1, lastAt: null, lastActivity: null, offline: false, dayStart: 0, dayEnd: 0, session: emptyPeriod(null), today: emptyPeriod(null) };
 }
 
 /** A deep copy of an accumulator (what a checkpoint stores while the original keeps moving). */
@@ -113,25 +113,22 @@ export function cloneAccumulator(acc: MetricsAccumulator): MetricsAccumulator {
 export function accrue(acc: MetricsAccumulator, before: CoreState, after: CoreState, event: DialkitEvent, startOfDay: StartOfDay): void {
   const at = event.at;
   const last = acc.lastAt;
-  let dt = 0;
-  if (last !== null && at > last && !acc.offline && before.agent.status.kind !== 'loggedOut') dt = at - last;
-  let todayDt = dt;
+  const session = acc.session;
+  const today = acc.today;
+  let from = last ?? at; // today's share of the time starts here
   if (last === null || at >= acc.dayEnd) {
     const start = startOfDay(at);
     acc.dayStart = start;
     acc.dayEnd = startOfDay(start + MORE_THAN_A_DAY);
-    resetPeriod(acc.today, start);
-    if (dt > 0 && last !== null) todayDt = at - Math.max(last, start);
+    resetPeriod(today, start);
+    if (from < start) from = start;
   }
-  if (dt > 0) {
-    const lines = lineState(before.calls);
-    addTime(acc.session, before, dt, lines);
-    if (todayDt > 0) addTime(acc.today, before, todayDt, lines);
+  if (last === null || at > last) {
+    if (last !== null && !acc.offline) addTime(session, today, before, at - last, at - from);
+    acc.lastAt = at;
   }
-  acc.lastAt = last === null || at > last ? at : last;
 
-  const type = event.type;
-  switch (type) {
+  switch (event.type) {
     case 'console.closed':
       acc.offline = true;
       return;
@@ -142,13 +139,13 @@ export function accrue(acc: MetricsAccumulator, before: CoreState, after: CoreSt
     case 'notification.raised':
       return;
     case 'agent.logged-in':
-      if (before.agent.session === null && after.agent.session !== null) resetPeriod(acc.session, at);
+      if (before.agent.session === null && after.agent.session !== null) resetPeriod(session, at);
       break;
     case 'call.offered':
     case 'call.dialing':
       if (after.calls !== before.calls && event.consultFor === undefined) {
-        acc.session.totalCalls++;
-        acc.today.totalCalls++;
+        session.totalCalls++;
+        today.totalCalls++;
       }
       break;
     case 'call.connected':
@@ -156,8 +153,8 @@ export function accrue(acc: MetricsAccumulator, before: CoreState, after: CoreSt
       if (after.calls !== before.calls) {
         const call = findCall(before.calls, event.callId);
         if (call !== undefined && call.connectedAt === undefined && call.role === 'primary') {
-          acc.session.handledCalls++;
-          acc.today.handledCalls++;
+          session.handledCalls++;
+          today.handledCalls++;
         }
       }
       break;
@@ -165,16 +162,17 @@ export function accrue(acc: MetricsAccumulator, before: CoreState, after: CoreSt
       if (event.successful && after.calls !== before.calls) {
         const call = findCall(before.calls, event.callId);
         if (call !== undefined && call.connectedAt !== undefined) {
-          acc.session.successfulCalls++;
-          acc.today.successfulCalls++;
+          session.successfulCalls++;
+          today.successfulCalls++;
         }
       }
       break;
     default:
       break;
   }
-  markActivity(acc.session, at);
-  markActivity(acc.today, at);
+  if (session.firstActivity === null) session.firstActivity = at;
+  if (today.firstActivity === null) today.firstActivity = at;
+  if (acc.lastActivity === null || at > acc.lastActivity) acc.lastActivity = at;
 }
 
 /**
@@ -188,19 +186,16 @@ export function accrue(acc: MetricsAccumulator, before: CoreState, after: CoreSt
  */
 export function metricsSnapshot(acc: MetricsAccumulator, state: CoreState, now: number, startOfDay: StartOfDay): MetricsSnapshot {
   const last = acc.lastAt;
-  const dt = last !== null && now > last && !acc.offline && state.agent.status.kind !== 'loggedOut' ? now - last : 0;
-  const lines = dt > 0 ? lineState(state.calls) : LINES_IDLE;
   const session = clonePeriod(acc.session);
   let today: MetricsPeriodAccumulator;
-  let todayDt = dt;
+  let from = last ?? now;
   if (last === null || now >= acc.dayEnd) {
     const start = startOfDay(now);
     today = emptyPeriod(start);
-    if (dt > 0 && last !== null) todayDt = now - Math.max(last, start);
+    if (from < start) from = start;
   } else {
     today = clonePeriod(acc.today);
   }
-  if (dt > 0) addTime(session, state, dt, lines);
-  if (todayDt > 0) addTime(today, state, todayDt, lines);
-  return { at: now, session: toMetricsPeriod(session), today: toMetricsPeriod(today) };
+  if (last !== null && now > last && !acc.offline) addTime(session, today, state, now - last, now - from);
+  return { at: now, session: toMetricsPeriod(session, acc.lastActivity), today: toMetricsPeriod(today, acc.lastActivity) };
 }

@@ -20,8 +20,9 @@ export const LINES_HOLD = 2;
  * conversion rate, average handle time) computed, `null`s turned into `undefined`.
  *
  * @param p - the period's totals (not changed).
+ * @param lastActivity - the latest agent activity (shown when the period had any).
  */
-export function toMetricsPeriod(p: MetricsPeriodAccumulator): MetricsPeriod {
+export function toMetricsPeriod(p: MetricsPeriodAccumulator, lastActivity: number | null): MetricsPeriod {
   const loginTime = p.readyMs + p.reservedMs + p.onCallMs + p.wrapUpMs + p.pausedMs;
   const handled = p.handledCalls;
   // fromEntries defines own properties: a code such as `__proto__` stays a plain key.
@@ -31,7 +32,7 @@ export function toMetricsPeriod(p: MetricsPeriodAccumulator): MetricsPeriod {
   return {
     since: p.since ?? undefined,
     firstActivity: p.firstActivity ?? undefined,
-    lastActivity: p.lastActivity ?? undefined,
+    lastActivity: p.firstActivity === null ? undefined : (lastActivity ?? undefined),
     loginTime,
     availableTime: p.readyMs,
     reservedTime: p.reservedMs,
@@ -53,7 +54,7 @@ export function toMetricsPeriod(p: MetricsPeriodAccumulator): MetricsPeriod {
 /** @internal A period with nothing in it yet. */
 export function emptyPeriod(since: number | null): MetricsPeriodAccumulator {
   return {
-    since, firstActivity: null, lastActivity: null,
+    since, firstActivity: null,
     readyMs: 0, reservedMs: 0, onCallMs: 0, wrapUpMs: 0, pausedMs: 0, breakMs: 0, talkMs: 0, holdMs: 0,
     totalCalls: 0, handledCalls: 0, successfulCalls: 0, reasons: [],
   };
@@ -68,44 +69,57 @@ export function clonePeriod(p: MetricsPeriodAccumulator): MetricsPeriodAccumulat
 export function resetPeriod(p: MetricsPeriodAccumulator, since: number): void {
   p.since = since;
   p.firstActivity = null;
-  p.lastActivity = null;
   p.readyMs = p.reservedMs = p.onCallMs = p.wrapUpMs = p.pausedMs = p.breakMs = p.talkMs = p.holdMs = 0;
   p.totalCalls = p.handledCalls = p.successfulCalls = 0;
   p.reasons = [];
 }
 
-/** @internal Records an agent activity at `at`. */
-export function markActivity(p: MetricsPeriodAccumulator, at: number): void {
-  if (p.firstActivity === null) p.firstActivity = at;
-  if (p.lastActivity === null || at > p.lastActivity) p.lastActivity = at;
-}
-
-/** @internal Adds `dt` ms to the status and line figures of `state`. */
-export function addTime(p: MetricsPeriodAccumulator, state: CoreState, dt: number, lines: number): void {
+/**
+ * @internal Adds time in `state`'s status and lines: `dt` ms to the session, `todayDt` (its part
+ * after local midnight) to today. Talk and hold time are parts of on-call time: lines are live
+ * only while the agent is on a call.
+ */
+export function addTime(session: MetricsPeriodAccumulator, today: MetricsPeriodAccumulator, state: CoreState, dt: number, todayDt: number): void {
   const status = state.agent.status;
   switch (status.kind) {
     case 'ready':
-      p.readyMs += dt;
-      break;
+      session.readyMs += dt;
+      today.readyMs += todayDt;
+      return;
     case 'reserved':
-      p.reservedMs += dt;
-      break;
-    case 'onCall':
-      p.onCallMs += dt;
-      break;
+      session.reservedMs += dt;
+      today.reservedMs += todayDt;
+      return;
     case 'wrapUp':
-      p.wrapUpMs += dt;
-      break;
+      session.wrapUpMs += dt;
+      today.wrapUpMs += todayDt;
+      return;
     case 'paused':
-      p.pausedMs += dt;
-      if (status.reason.kind === 'break') p.breakMs += dt;
-      addPause(p.reasons, status.reason, dt);
-      break;
+      session.pausedMs += dt;
+      today.pausedMs += todayDt;
+      if (status.reason.kind === 'break') {
+        session.breakMs += dt;
+        today.breakMs += todayDt;
+      }
+      addPause(session.reasons, status.reason, dt);
+      if (todayDt > 0) addPause(today.reasons, status.reason, todayDt);
+      return;
+    case 'onCall': {
+      session.onCallMs += dt;
+      today.onCallMs += todayDt;
+      const lines = lineState(state.calls);
+      if (lines === LINES_TALK) {
+        session.talkMs += dt;
+        today.talkMs += todayDt;
+      } else if (lines === LINES_HOLD) {
+        session.holdMs += dt;
+        today.holdMs += todayDt;
+      }
+      return;
+    }
     case 'loggedOut':
       return;
   }
-  if (lines === LINES_TALK) p.talkMs += dt;
-  else if (lines === LINES_HOLD) p.holdMs += dt;
 }
 
 /** Adds paused time to a reason, by code. */

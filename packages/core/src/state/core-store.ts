@@ -16,6 +16,21 @@ export interface InspectionEvent {
   readonly state: CoreState;
 }
 
+/** A value derived from one slice, recomputed only when that slice changes. */
+interface Derived<S, T> {
+  readonly project: (slice: S) => T;
+  readonly equals: (a: T, b: T) => boolean;
+  readonly subject: BehaviorSubject<T>;
+}
+
+/** Two arrays with the same elements, by reference. */
+export function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Something that sees every event after it was reduced (the journal and the metrics fold). */
 export type StoreObserver = (event: DialkitEvent, before: CoreState, after: CoreState) => void;
 
@@ -35,6 +50,9 @@ export class CoreStore {
   private readonly changedSubject = new Subject<DialkitEvent>();
   private readonly inspectSubject = new Subject<InspectionEvent>();
   private readonly observers: StoreObserver[] = [];
+  private readonly fromAgent: Array<Derived<AgentState, unknown>> = [];
+  private readonly fromCalls: Array<Derived<readonly Call[], unknown>> = [];
+  private readonly derivedSubjects: Array<{ complete(): void }> = [];
   private ignored: string | undefined;
   private readonly onIllegal = (e: DialkitEvent, reason: string): void => {
     this.ignored = reason;
@@ -100,12 +118,37 @@ export class CoreStore {
       if (after.agent !== before.agent) {
         this.agentSubject.next(after.agent);
         if (after.agent.status !== before.agent.status) this.statusSubject.next(after.agent.status);
+        for (let i = 0; i < this.fromAgent.length; i++) update(this.fromAgent[i]!, after.agent);
       }
-      if (after.calls !== before.calls) this.callsSubject.next(after.calls);
+      if (after.calls !== before.calls) {
+        this.callsSubject.next(after.calls);
+        for (let i = 0; i < this.fromCalls.length; i++) update(this.fromCalls[i]!, after.calls);
+      }
       if (after.connection !== before.connection) this.connectionSubject.next(after.connection);
       this.changedSubject.next(event);
     }
     if (this.inspectSubject.observed) this.inspectSubject.next({ event, ignored: this.ignored, state: after });
+  }
+
+  /**
+   * A stream derived from one slice, recomputed in the store only when that slice changes and
+   * emitted only when `equals` says it differs: the cheap path for values every console shows.
+   */
+  derive<T>(slice: 'agent', project: (agent: AgentState) => T, equals?: (a: T, b: T) => boolean): Observable<T>;
+  derive<T>(slice: 'calls', project: (calls: readonly Call[]) => T, equals?: (a: T, b: T) => boolean): Observable<T>;
+  derive<T>(slice: 'agent' | 'calls', project: ((agent: AgentState) => T) | ((calls: readonly Call[]) => T), equals: (a: T, b: T) => boolean = Object.is): Observable<T> {
+    if (slice === 'agent') {
+      const p = project as (agent: AgentState) => T;
+      const d: Derived<AgentState, T> = { project: p, equals, subject: new BehaviorSubject(p(this.current.agent)) };
+      this.fromAgent.push(d as Derived<AgentState, unknown>);
+      this.derivedSubjects.push(d.subject);
+      return d.subject.asObservable();
+    }
+    const p = project as (calls: readonly Call[]) => T;
+    const d: Derived<readonly Call[], T> = { project: p, equals, subject: new BehaviorSubject(p(this.current.calls)) };
+    this.fromCalls.push(d as Derived<readonly Call[], unknown>);
+    this.derivedSubjects.push(d.subject);
+    return d.subject.asObservable();
   }
 
   /** A derived stream, recomputed after each change of `source`: `map → distinctUntilChanged → shareReplay(1, refCount)`. */
@@ -119,5 +162,11 @@ export class CoreStore {
   /** Completes every stream. */
   dispose(): void {
     for (const s of [this.agentSubject, this.statusSubject, this.callsSubject, this.connectionSubject, this.changedSubject, this.inspectSubject] as const) s.complete();
+    for (const s of this.derivedSubjects) s.complete();
   }
+}
+
+function update<S, T>(d: Derived<S, T>, slice: S): void {
+  const v = d.project(slice);
+  if (!d.equals(v, d.subject.value)) d.subject.next(v);
 }

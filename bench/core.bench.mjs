@@ -1,0 +1,209 @@
+// Benchmarks of @dialkit/core on its built output (packages/core/dist). Run by bench/run.mjs.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
+import {
+  createConsole, defineBackend, indexedDbStorage, reduceCore, replayEvents, INITIAL_CORE_STATE,
+} from '../packages/core/dist/index.js';
+import { generateShift, testCampaign } from '../packages/core/dist/testing/index.js';
+import { measureBundle, peerExternals } from '../scripts/bundle-size.mjs';
+import { checksum, figure, heapAfterGc, median, repeat } from './lib.mjs';
+
+const DAY = 86_400_000;
+const utcDay = (at) => Math.floor(at / DAY) * DAY;
+
+/** A backend whose events the bench pushes, with ports that confirm and keep nothing. */
+function benchBackend() {
+  const events = new Subject();
+  const ok = async () => undefined;
+  const campaign = testCampaign();
+  let n = 0;
+  const module = defineBackend({
+    id: 'bench',
+    capabilities: ['hold', 'mute', 'dtmf', 'multiLine'],
+    create: () => ({
+      events$: events.asObservable(),
+      ports: {
+        presence: {
+          login: async (c) => { events.next({ type: 'agent.logged-in', agentId: c.username, name: c.username }); return { agentId: c.username, name: c.username }; },
+          logout: async () => events.next({ type: 'agent.logged-out' }),
+          ready: async () => events.next({ type: 'agent.ready' }),
+          pause: async (reason) => events.next({ type: 'agent.paused', reason }),
+        },
+        campaigns: {
+          assigned: async () => [campaign],
+          join: async () => { events.next({ type: 'campaign.joined', campaign: { id: campaign.id, name: campaign.name, dialMethod: campaign.dialMethod, afterWrapUp: 'ready', allowManualDial: true } }); return campaign; },
+          leave: ok,
+        },
+        callControl: {
+          dial: async () => ({ callId: `d${++n}` }), answer: ok, reject: ok, hangup: ok,
+          hold: async (callId) => events.next({ type: 'call.held', callId, by: 'local' }),
+          resume: async (callId) => events.next({ type: 'call.resumed', callId }),
+          mute: ok, sendDtmf: ok, transferBlind: ok, completeTransfer: ok, conference: ok,
+        },
+        dispositions: { submit: ok },
+      },
+      dispose: () => undefined,
+    }),
+  });
+  return { module, emit: (e) => events.next(e) };
+}
+
+/** A Storage that discards what it is given (for the leak test). */
+function discardingStorage() {
+  return {
+    get: async () => undefined, put: async () => undefined, delete: async () => undefined,
+    entries: async () => [], append: async (_l, v) => v.length, read: async () => [], truncate: async () => undefined, close: async () => undefined,
+  };
+}
+
+/** Subscribes every public state stream of a console; returns a counter of emissions and an unsubscribe. */
+function subscribeAll(d) {
+  let emissions = 0;
+  const bump = () => { emissions++; };
+  const subs = [
+    d.agent.state$, d.agent.status$, d.calls.lines$, d.calls.active$, d.campaigns.assigned$, d.campaigns.current$,
+    d.campaigns.loaded$, d.dispositions.awaiting$, d.dispositions.pending$, d.dispositions.drafts$, d.metrics.snapshot$,
+    d.notifications.notifications$, d.connection$, d.plugins.status$, d.i18n.locale$,
+  ].map((o) => o.subscribe(bump));
+  return { count: () => emissions, stop: () => subs.forEach((s) => s.unsubscribe()) };
+}
+
+async function eventsThroughput(events) {
+  let at = events[0].at;
+  const scheduler = new VirtualTimeScheduler();
+  const clock = { now: () => at, startOfDay: utcDay };
+  const backend = benchBackend();
+  const d = await createConsole({ backend: backend.module, scheduler, clock, journal: { persist: false } });
+  const subs = subscribeAll(d);
+  // Backend events carry no time (core stamps them): split it off before the clock starts.
+  const times = events.map((e) => e.at);
+  const bodies = events.map(({ at: _at, ...e }) => e);
+  const t0 = performance.now();
+  for (let i = 0; i < bodies.length; i++) {
+    at = times[i];
+    backend.emit(bodies[i]);
+  }
+  const ms = performance.now() - t0;
+  const state = d.state;
+  const sum = checksum({ status: state.agent.status, calls: state.calls.length, metrics: d.metrics.snapshot().session, emissions: subs.count() });
+  subs.stop();
+  await d.dispose();
+  return { rate: events.length / (ms / 1000), sum };
+}
+
+function bareReducer(events) {
+  const t0 = performance.now();
+  let s = INITIAL_CORE_STATE;
+  for (let i = 0; i < events.length; i++) s = reduceCore(s, events[i]);
+  const ms = performance.now() - t0;
+  return { rate: events.length / (ms / 1000), sum: checksum(s.agent.status) };
+}
+
+async function journalWrite(events) {
+  const factory = new IDBFactory();
+  const storage = indexedDbStorage(`bench-journal-${Math.random()}`, { indexedDB: factory });
+  const t0 = performance.now();
+  const batch = 500;
+  for (let i = 0; i < events.length; i += batch) await storage.append('journal', events.slice(i, i + batch));
+  const ms = performance.now() - t0;
+  const n = (await storage.read('journal')).length;
+  await storage.close();
+  return { rate: events.length / (ms / 1000), sum: n };
+}
+
+export async function runCoreBench({ quick = false } = {}) {
+  const figures = [];
+  const runs = quick ? 3 : 5;
+
+  // Events through the whole pipeline vs. a bare reducer loop, on the same seeded shift.
+  const shift = generateShift({ seed: 42, calls: quick ? 20_000 : 60_000, startAt: Date.UTC(2026, 2, 2, 8) });
+  const pipeline = await repeat(runs, 2, () => eventsThroughput(shift));
+  const bare = await repeat(runs, 2, () => bareReducer(shift));
+  const pipeRate = median(pipeline.map((r) => r.rate));
+  const bareRate = median(bare.map((r) => r.rate));
+  figures.push(figure('core.events_per_s', pipeRate, 'events/s', 1_000_000, 'min', { checksum: pipeline[0].sum, events: shift.length }));
+  figures.push(figure('core.vs_bare_reducer', pipeRate / bareRate, 'ratio', undefined, 'min', { bare_events_per_s: Math.round(bareRate), checksum: bare[0].sum }));
+
+  // Write-behind of the journal to IndexedDB (fake-indexeddb).
+  const jw = await repeat(runs, 1, () => journalWrite(shift.slice(0, 20_000)));
+  figures.push(figure('core.journal_write_events_per_s', median(jw.map((r) => r.rate)), 'events/s', undefined, 'min', { checksum: checksum(jw[0].sum) }));
+
+  // Today's metrics restored after a reload, 1,000 calls journaled in IndexedDB.
+  const restore = await repeat(runs, 1, () => restoreMetrics(1_000));
+  figures.push(figure('core.metrics_restore_1k_calls_ms', median(restore.map((r) => r.ms)), 'ms', 30, 'max', { checksum: restore[0].sum }));
+
+  // An in-memory journal of 100,000 calls folded into a metrics snapshot.
+  const big = generateShift({ seed: 7, calls: 100_000, startAt: Date.UTC(2026, 2, 2, 8) });
+  const replay = await repeat(runs, 1, () => {
+    const t0 = performance.now();
+    const r = replayEvents(big, utcDay);
+    const ms = performance.now() - t0;
+    return { ms, sum: checksum(r.acc) };
+  });
+  figures.push(figure('core.metrics_replay_100k_calls_ms', median(replay.map((r) => r.ms)), 'ms', 200, 'max', { checksum: replay[0].sum, events: big.length }));
+
+  // No leak: heap after GC from call 10,000 to 20,000 of back-to-back full cycles.
+  figures.push(await heapGrowth());
+
+  // Bundle size of @dialkit/core, peers excluded.
+  const size = await measureBundle({ entry: 'packages/core/dist/index.js', external: peerExternals('packages/core') });
+  figures.push(figure('core.bundle_gzip_kb', size.gzipBytes / 1024, 'KB', 15, 'max', { raw_kb: Math.round(size.rawBytes / 102.4) / 10 }));
+  return figures;
+}
+
+async function restoreMetrics(calls) {
+  const factory = new IDBFactory();
+  const name = `bench-restore-${Math.random()}`;
+  const events = generateShift({ seed: 11, calls, startAt: Date.now() - 6 * 3_600_000 });
+  // First console: journal the shift into IndexedDB.
+  {
+    let at = events[0].at;
+    const storage = indexedDbStorage(name, { indexedDB: factory });
+    const backend = benchBackend();
+    const d = await createConsole({ backend: backend.module, storage, scheduler: new VirtualTimeScheduler(), clock: { now: () => at, startOfDay: utcDay } });
+    for (const { at: eAt, ...e } of events) { at = eAt; backend.emit(e); }
+    await d.dispose();
+    await storage.close();
+  }
+  // Reload: a new console over the same database; time until today's metrics are back.
+  const at = events[events.length - 1].at + 1_000;
+  const storage = indexedDbStorage(name, { indexedDB: factory });
+  const t0 = performance.now();
+  const d = await createConsole({ backend: benchBackend().module, storage, scheduler: new VirtualTimeScheduler(), clock: { now: () => at, startOfDay: utcDay } });
+  const snap = d.metrics.snapshot();
+  const ms = performance.now() - t0;
+  await d.dispose();
+  await storage.close();
+  return { ms, sum: checksum(snap.today) };
+}
+
+async function heapGrowth() {
+  let at = Date.UTC(2026, 2, 2, 8);
+  const backend = benchBackend();
+  const d = await createConsole({ backend: backend.module, storage: discardingStorage(), scheduler: new VirtualTimeScheduler(), clock: { now: () => at, startOfDay: utcDay }, journal: { memoryLimit: 2_000 } });
+  const subs = subscribeAll(d);
+  await d.agent.login({ username: 'bench', password: 'x' });
+  await d.campaigns.refresh();
+  await d.agent.joinCampaign('spring-sale');
+  await d.agent.ready();
+  const samples = [];
+  for (let i = 1; i <= 20_000; i++) {
+    const callId = `c${i}`;
+    at += 1000; backend.emit({ type: 'call.offered', callId, direction: 'outbound', origin: 'predictive', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    at += 1000; backend.emit({ type: 'call.connected', callId });
+    at += 1000; await d.calls.hold(callId);
+    at += 1000; await d.calls.resume(callId);
+    at += 1000; backend.emit({ type: 'call.ended', callId, cause: 'remoteHangup' });
+    at += 1000; await d.dispositions.submit(callId, { code: 'NA' });
+    if (i >= 10_000 && i % 1_000 === 0) {
+      await new Promise((r) => setImmediate(r));
+      samples.push(heapAfterGc());
+    }
+  }
+  const growthMb = (samples[samples.length - 1] - samples[0]) / 1_048_576;
+  const sum = checksum({ status: d.agent.status, stats: d.metrics.snapshot().session.callsHandled });
+  subs.stop();
+  await d.dispose();
+  return figure('core.heap_growth_10k_calls_mb', growthMb, 'MB', 1, 'max', { checksum: sum, samples_mb: samples.map((b) => Math.round(b / 104857.6) / 10) });
+}

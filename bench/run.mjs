@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every benchmark on the built packages, prints each figure, writes
+// bench/results.json, and exits non-zero if a figure misses its target.
+// Flags: --quick (fewer runs, smaller workloads; for a smoke test).
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { runCoreBench } from './core.bench.mjs';
+
+const quick = process.argv.includes('--quick');
+const startedAt = new Date().toISOString();
+const figures = [...(await runCoreBench({ quick }))];
+
+let failed = 0;
+for (const f of figures) {
+  if (!f.ok) failed++;
+  const target = f.target === undefined ? '' : ` (target ${f.kind === 'max' ? '≤' : '≥'} ${f.target})`;
+  const extra = Object.entries(f).filter(([k]) => !['name', 'value', 'unit', 'target', 'kind', 'ok'].includes(k)).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : v}`).join(' ');
+  console.log(`${f.ok ? 'ok  ' : 'MISS'} ${f.name} = ${f.value} ${f.unit}${target}  ${extra}`);
+}
+const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, commit: safeGit() };
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ startedAt, quick, machine, figures }, null, 2)}\n`);
+console.log(`${figures.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+function safeGit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
