@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every benchmark on the built packages, prints each figure, writes
 // bench/results.json, and exits non-zero if a figure misses its target.
-// Flags: --quick (fewer runs, smaller workloads; for a smoke test).
+// Flags: --quick (fewer runs, smaller workloads; for a smoke test); --only NAME (one task, e.g. heap;
+// results.json is then left as it was).
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runCoreBench } from './core.bench.mjs';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const startedAt = new Date().toISOString();
-const figures = [...(await runCoreBench({ quick }))];
+const figures = [...(await runCoreBench({ quick, only }))];
 
 let failed = 0;
 for (const f of figures) {
@@ -18,7 +21,7 @@ for (const f of figures) {
   console.log(`${f.ok ? 'ok  ' : 'MISS'} ${f.name} = ${f.value} ${f.unit}${target}  ${extra}`);
 }
 const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, commit: safeGit() };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ startedAt, quick, machine, figures }, null, 2)}\n`);
+if (!only) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ startedAt, quick, machine, figures }, null, 2)}\n`);
 console.log(`${figures.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 

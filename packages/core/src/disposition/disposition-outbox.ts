@@ -27,7 +27,8 @@ export interface DispositionOutbox extends Disposable {
   /** Loads every record a previous console left in storage and sends them (call once, on startup). */
   start(): Promise<void>;
   /**
-   * How many times this outbox tried to send a record (including tries with no backend bound).
+   * How many times this outbox tried to send a record (including tries with no backend bound);
+   * answered for pending records and the last 100 acknowledged ones, 0 for older ones.
    *
    * @param key - the record's idempotency key.
    */
@@ -58,6 +59,9 @@ export interface DispositionOutboxOptions {
     readonly maxMs?: number;
   };
 }
+
+/** How many acknowledged records {@link DispositionOutbox.attempts} still answers for. */
+const ACKED_KEPT = 100;
 
 interface Entry {
   record: DispositionRecord;
@@ -91,6 +95,8 @@ interface Entry {
 export class DispositionOutboxImpl implements DispositionOutbox {
   private readonly entries = new Map<string, Entry>();
   private readonly tries = new Map<string, number>();
+  /** Try counts of the last {@link ACKED_KEPT} acknowledged records (bounded: a shift has thousands). */
+  private readonly acked = new Map<string, number>();
   private readonly state$ = new BehaviorSubject<readonly DispositionRecord[]>([]);
   private readonly initialMs: number;
   private readonly maxMs: number;
@@ -149,7 +155,7 @@ export class DispositionOutboxImpl implements DispositionOutbox {
 
   /** {@inheritDoc DispositionOutbox.attempts} */
   attempts(key: string): number {
-    return this.tries.get(key) ?? 0;
+    return this.tries.get(key) ?? this.acked.get(key) ?? 0;
   }
 
   /** {@inheritDoc DispositionOutbox.flush} */
@@ -183,6 +189,15 @@ export class DispositionOutboxImpl implements DispositionOutbox {
     return sending;
   }
 
+  private forgetTries(key: string): void {
+    const n = this.tries.get(key);
+    this.tries.delete(key);
+    if (n === undefined) return;
+    this.acked.delete(key);
+    this.acked.set(key, n);
+    if (this.acked.size > ACKED_KEPT) this.acked.delete(this.acked.keys().next().value as string);
+  }
+
   /** One try: resolves with the error of a failed try, or undefined once acknowledged and removed. */
   private async attempt(entry: Entry): Promise<DialkitError | undefined> {
     const record = entry.record;
@@ -206,6 +221,7 @@ export class DispositionOutboxImpl implements DispositionOutbox {
       this.options.logger.log('warn', `Acknowledged disposition '${record.key}' could not be removed from storage`, { key: record.key, error: String(e) });
     }
     this.entries.delete(record.key);
+    this.forgetTries(record.key);
     this.emit();
     this.options.logger.log('info', `Disposition '${record.key}' acknowledged`, { key: record.key, attempt });
     return undefined;

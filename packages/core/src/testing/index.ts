@@ -7,4 +7,5 @@
 export { createScriptedBackend, type PortCall, type ScriptedBackend, type ScriptedBackendOptions } from './scripted-backend.js';
 export { createTestConsole, testCampaign, type TestConsole, type TestConsoleOptions } from './test-console.js';
 export { virtualTime, type VirtualTime } from './virtual-time.js';
+export { ManualScheduler } from './manual-scheduler.js';
 export { generateShift } from './shift-generator.js';

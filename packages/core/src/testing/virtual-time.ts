@@ -1,10 +1,10 @@
-import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { schedulerClock, type Clock } from '../common/clock.js';
+import { ManualScheduler } from './manual-scheduler.js';
 
 /** A virtual-time scheduler and clock, advanced by hand. */
 export interface VirtualTime {
   /** The scheduler to inject. */
-  readonly scheduler: VirtualTimeScheduler;
+  readonly scheduler: ManualScheduler;
   /** A clock reading the scheduler (UTC days by default). */
   readonly clock: Clock;
   /** Now, in virtual ms since the epoch. */
@@ -33,8 +33,7 @@ async function drain(): Promise<void> {
  * @param utcOffsetMinutes - the agent's time zone offset for day boundaries (default 0).
  */
 export function virtualTime(startAt = Date.UTC(2026, 2, 2, 8), utcOffsetMinutes = 0): VirtualTime {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  scheduler.frame = startAt;
+  const scheduler = new ManualScheduler(startAt);
   const clock = schedulerClock(scheduler, utcOffsetMinutes);
   return {
     scheduler,
@@ -42,17 +41,10 @@ export function virtualTime(startAt = Date.UTC(2026, 2, 2, 8), utcOffsetMinutes 
     now: () => scheduler.now(),
     settle: drain,
     async advance(ms: number) {
-      const target = scheduler.frame + ms;
+      const target = scheduler.now() + ms;
       await drain();
-      for (;;) {
-        const next = (scheduler as unknown as { actions: Array<{ delay: number }> }).actions[0];
-        if (!next || next.delay > target) break;
-        scheduler.maxFrames = next.delay;
-        scheduler.flush();
-        await drain();
-      }
-      scheduler.frame = target;
-      scheduler.maxFrames = Infinity;
+      while (scheduler.runNext(target)) await drain();
+      scheduler.setTime(target);
       await drain();
     },
   };
