@@ -115,6 +115,8 @@ export default defineConfig(
         {
           functions: false,
           methods: false,
+          // Private subjects are named `...Subject`; what they expose is an observable with `$`.
+          types: { '^(Behavior|Replay|Async)?Subject$': false },
           parameters: true,
           properties: true,
           variables: true,

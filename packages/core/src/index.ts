@@ -46,7 +46,7 @@ export type { InspectionEvent } from './state/core-store.js';
 // Metrics and journal
 export { MetricsService } from './metrics/metrics-service.js';
 export type { MetricsPeriod, MetricsSnapshot, PauseTime } from './metrics/metrics.js';
-export { accrue, createMetricsAccumulator, metricsSnapshot, type MetricsAccumulator, type StartOfDay } from './metrics/metrics-accumulator.js';
+export { accrue, createMetricsAccumulator, metricsSnapshot, type MetricsAccumulator, type MetricsPeriodAccumulator, type PauseAccumulator, type StartOfDay } from './metrics/metrics-accumulator.js';
 export { replayEvents, type ReplayResult } from './journal/replay.js';
 
 // Backends and ports
@@ -60,7 +60,7 @@ export { indexedDbStorage, type IndexedDbFactory, type IndexedDbStorageOptions }
 
 // Commands and plugins
 export { defineCommand, type AnyCommandDescriptor, type CommandArgs, type CommandDescriptor, type CommandOptions, type CommandResult } from './command/command.js';
-export { CommandService, type AfterHook, type BeforeHook, type CommandHandler, type CommandHookContext, type CommandTrace, type ReplaceHandler } from './command/command-service.js';
+export { CommandService, type AfterHook, type BeforeHook, type CommandHandler, type CommandHookContext, type CommandTrace, type CommandTraceBase, type ExecuteArgs, type ReplaceHandler } from './command/command-service.js';
 export { definePlugin, type Plugin, type PluginDeps, type PluginOptions, type PluginRequirements } from './plugin/define-plugin.js';
 export type { PluginContext, Trackable } from './plugin/plugin-context.js';
 export type { PluginStatus } from './plugin/plugin-host.js';

@@ -19,7 +19,7 @@ async function rejection(p: Promise<unknown>): Promise<DialkitError> {
     await p;
   } catch (e) {
     if (e instanceof DialkitError) return e;
-    throw new Error(`expected a DialkitError, got ${String(e)}`);
+    throw new Error(`expected a DialkitError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a rejection');
 }

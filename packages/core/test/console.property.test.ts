@@ -27,7 +27,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('spring-sale', 'inbound-care', 'winter').map((campaignId): Step => ({ kind: 'cmd', name: 'join', campaignId })) },
   { weight: 1, arbitrary: fc.constantFrom('lunch', 'training', 'nap').map((code): Step => ({ kind: 'cmd', name: 'pause', code })) },
   { weight: 2, arbitrary: fc.constantFrom('600111222', '+34 600-111-222', 'abc', '12').map((number): Step => ({ kind: 'cmd', name: 'dial', number })) },
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom('hold', 'resume', 'hangup', 'answer', 'muteOn') as fc.Arbitrary<'hold' | 'resume' | 'hangup' | 'answer' | 'muteOn'>, callId).map(([name, id]): Step => ({ kind: 'cmd', name, callId: id })) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom<'hold' | 'resume' | 'hangup' | 'answer' | 'muteOn'>('hold', 'resume', 'hangup', 'answer', 'muteOn'), callId).map(([name, id]): Step => ({ kind: 'cmd', name, callId: id })) },
   { weight: 3, arbitrary: fc.tuple(callId, fc.constantFrom('SALE', 'NA', 'WN', 'BOGUS'), fc.boolean()).map(([id, code, amount]): Step => ({ kind: 'cmd', name: 'submit', callId: id, code, amount })) },
   { weight: 6, arbitrary: fc.tuple(fc.constantFrom('c1', 'c2', 's1', 'ghost'), fc.constantFrom('offered', 'connected', 'held', 'resumed', 'ended', 'ringing', 'remoteHold')).map(([id, what]): Step => {
     switch (what) {
@@ -187,7 +187,7 @@ describe('random sequences of commands and backend events (fast-check)', () => {
               try {
                 await settleOnVirtualTime(t, runCommand(t, st));
               } catch (e) {
-                if (!(e instanceof DialkitError)) throw new Error(`untyped throw from ${st.name}: ${String(e)}`);
+                if (!(e instanceof DialkitError)) throw new Error(`untyped throw from ${st.name}: ${String(e)}`, { cause: e });
                 code = e.code;
                 rejected++;
                 codes.set(e.code, (codes.get(e.code) ?? 0) + 1);

@@ -70,5 +70,5 @@ export interface BackendModule {
  * ```
  */
 export function defineBackend(spec: { id: string; capabilities: Iterable<Capability>; create(context: BackendContext): BackendInstance }): BackendModule {
-  return { id: spec.id, capabilities: new Set(spec.capabilities), create: spec.create };
+  return { id: spec.id, capabilities: new Set(spec.capabilities), create: (context) => spec.create(context) };
 }

@@ -88,7 +88,7 @@ export class CallServiceImpl implements CallService {
     this.disposables.add(c.register(Commands.conference, async ({ callIds }) => {
       ctx.requireCapability('conference', 'hold conferences');
       if (!Array.isArray(callIds) || new Set(callIds).size < 2) throw new DialkitError('input.invalid', 'A conference needs at least two different calls');
-      for (const id of callIds) this.expect(id, ['connected', 'held'], 'conferenced');
+      for (const id of callIds as readonly string[]) this.expect(id, ['connected', 'held'], 'conferenced');
       await cc().conference(callIds);
       await ctx.until((s) => callIds.every((id) => s.calls.find((x) => x.id === id)?.conferenceId !== undefined), 'the conference');
     }));

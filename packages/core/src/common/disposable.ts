@@ -59,14 +59,15 @@ export class DisposableStore implements Disposable {
     this.disposed = true;
     const list = [...this.items].reverse();
     this.items.clear();
-    let first: unknown;
+    const errors: unknown[] = [];
     for (const d of list) {
       try {
         d.dispose();
       } catch (e) {
-        first ??= e;
+        errors.push(e);
       }
     }
-    if (first !== undefined) throw first;
+    if (errors.length === 1 && errors[0] instanceof Error) throw errors[0];
+    if (errors.length > 0) throw new AggregateError(errors, `${errors.length} disposables failed`);
   }
 }

@@ -30,7 +30,7 @@ export function createToken<T>(id: string): Token<T> {
   if (!TOKEN_ID.test(id)) {
     throw new TypeError(`Token id '${id}' must be dotted kebab-case, e.g. 'core.agent-service'`);
   }
-  return Symbol.for(`dialkit:${id}`) as Token<T>;
+  return Symbol.for(`dialkit:${id}`);
 }
 
 /** The id a token was created with. */

@@ -1,5 +1,5 @@
 import { merge } from 'rxjs';
-import type { BackendContext, BackendInstance, BackendModule, BackendPorts, Capability } from '../backend/backend.js';
+import type { BackendContext, BackendInstance, BackendModule, Capability } from '../backend/backend.js';
 import type { Token } from '../common/token.js';
 
 /** Backends started together: the first to provide a port wins it. */
@@ -35,10 +35,10 @@ export function composeBackends(modules: readonly BackendModule[], context: Back
     capabilities,
     instance: {
       events$: merge(...instances.map((i) => i.events$)),
-      ports: ports as BackendPorts,
+      ports,
       services,
       async dispose() {
-        await Promise.all(instances.map((i) => i.dispose()));
+        await Promise.all(instances.map(async (i) => i.dispose()));
       },
     },
   };

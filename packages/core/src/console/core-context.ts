@@ -43,7 +43,7 @@ export class CoreContext {
   port<K extends keyof BackendPorts>(name: K): NonNullable<BackendPorts[K]> {
     const p = this.ports[name];
     if (!p) throw new DialkitError('backend.port-missing', `No backend provides the '${name}' port`);
-    return p as NonNullable<BackendPorts[K]>;
+    return p;
   }
 
   /** Rejects with `call.unsupported` unless the backend declares the capability. */

@@ -9,13 +9,18 @@ const training: PauseReason = { code: 'training', label: 'Training', kind: 'paus
 const autoReady: CampaignRules = { id: 'spring', name: 'Spring', dialMethod: 'predictive', afterWrapUp: 'ready', allowManualDial: true };
 const manualReady: CampaignRules = { ...autoReady, id: 'renewals', afterWrapUp: 'paused' };
 
+/** Gives a backend event its time. */
+function stamp(e: BackendEvent, at: number): DialkitEvent {
+  return { ...e, at };
+}
+
 /** Folds events, failing the test on any illegal one unless `allowIllegal`. */
 function run(events: readonly BackendEvent[], from: CoreState = INITIAL_CORE_STATE, allowIllegal = false) {
   const illegal: string[] = [];
   let at = 1_000;
   let s = from;
   for (const e of events) {
-    s = reduceCore(s, { ...e, at: (at += 1_000) } as DialkitEvent, (_, reason) => illegal.push(reason));
+    s = reduceCore(s, stamp(e, (at += 1_000)), (_, reason) => illegal.push(reason));
   }
   if (!allowIllegal) expect(illegal).toEqual([]);
   return { state: s, illegal };

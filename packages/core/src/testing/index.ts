@@ -8,4 +8,4 @@ export { createScriptedBackend, type PortCall, type ScriptedBackend, type Script
 export { createTestConsole, testCampaign, type TestConsole, type TestConsoleOptions } from './test-console.js';
 export { virtualTime, type VirtualTime } from './virtual-time.js';
 export { ManualScheduler } from './manual-scheduler.js';
-export { generateShift } from './shift-generator.js';
+export { generateShift, type ShiftOptions } from './shift-generator.js';
