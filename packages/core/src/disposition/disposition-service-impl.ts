@@ -13,6 +13,14 @@ import type { DispositionService } from './disposition-service.js';
 import { validateDisposition } from './validate-disposition.js';
 import type { WrapUpDraft, WrapUpDrafts } from './wrap-up-drafts.js';
 
+const NONE: readonly Call[] = Object.freeze([]);
+
+/** The calls awaiting a disposition; the shared empty list when none does (no allocation per event). */
+function awaitingOf(calls: readonly Call[]): readonly Call[] {
+  for (let i = 0; i < calls.length; i++) if (awaitsDisposition(calls[i]!)) return calls.filter(awaitsDisposition);
+  return NONE;
+}
+
 /** Implements {@link DispositionService} over the outbox and the drafts. */
 export class DispositionServiceImpl implements DispositionService {
   private readonly disposables = new DisposableStore();
@@ -35,7 +43,7 @@ export class DispositionServiceImpl implements DispositionService {
     private readonly outbox: DispositionOutbox,
     private readonly drafts: WrapUpDrafts,
   ) {
-    this.awaiting$ = ctx.store.derive('calls', (calls) => calls.filter(awaitsDisposition), sameElements);
+    this.awaiting$ = ctx.store.derive('calls', awaitingOf, sameElements);
     this.pending$ = outbox.pending$;
     this.drafts$ = drafts.drafts$;
     this.disposables.add(ctx.commands.register(Commands.submitDisposition, ({ callId, input }) => this.doSubmit(callId, input)));

@@ -1,4 +1,5 @@
-import { BehaviorSubject, Observable, Subject, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import { Observable, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import { Signal, Slice } from './slice.js';
 import type { AgentState, AgentStatus } from '../agent/agent-state.js';
 import type { Call } from '../call/call-state.js';
 import type { DialkitEvent } from '../event/dialkit-event.js';
@@ -20,7 +21,7 @@ export interface InspectionEvent {
 interface Derived<S, T> {
   readonly project: (slice: S) => T;
   readonly equals: (a: T, b: T) => boolean;
-  readonly subject: BehaviorSubject<T>;
+  readonly slice: Slice<T>;
 }
 
 /** Two arrays with the same elements, by reference. */
@@ -43,16 +44,16 @@ export type StoreObserver = (event: DialkitEvent, before: CoreState, after: Core
  */
 export class CoreStore {
   private current: CoreState;
-  private readonly agentSubject: BehaviorSubject<AgentState>;
-  private readonly statusSubject: BehaviorSubject<AgentStatus>;
-  private readonly callsSubject: BehaviorSubject<readonly Call[]>;
-  private readonly connectionSubject: BehaviorSubject<ConnectionState>;
-  private readonly changedSubject = new Subject<DialkitEvent>();
-  private readonly inspectSubject = new Subject<InspectionEvent>();
+  private readonly agentSlice: Slice<AgentState>;
+  private readonly statusSlice: Slice<AgentStatus>;
+  private readonly callsSlice: Slice<readonly Call[]>;
+  private readonly connectionSlice: Slice<ConnectionState>;
+  private readonly changedSignal = new Signal<DialkitEvent>();
+  private readonly inspectSignal = new Signal<InspectionEvent>();
   private readonly observers: StoreObserver[] = [];
   private readonly fromAgent: Array<Derived<AgentState, unknown>> = [];
   private readonly fromCalls: Array<Derived<readonly Call[], unknown>> = [];
-  private readonly derivedSubjects: Array<{ complete(): void }> = [];
+  private readonly derivedSlices: Array<{ complete(): void }> = [];
   private ignored: string | undefined;
   private readonly onIllegal = (e: DialkitEvent, reason: string): void => {
     this.ignored = reason;
@@ -78,16 +79,16 @@ export class CoreStore {
    */
   constructor(initial: CoreState = INITIAL_CORE_STATE, private readonly onIgnored?: (event: DialkitEvent, reason: string, error?: unknown) => void) {
     this.current = initial;
-    this.agentSubject = new BehaviorSubject(initial.agent);
-    this.statusSubject = new BehaviorSubject(initial.agent.status);
-    this.callsSubject = new BehaviorSubject(initial.calls);
-    this.connectionSubject = new BehaviorSubject(initial.connection);
-    this.agent$ = this.agentSubject.asObservable();
-    this.status$ = this.statusSubject.asObservable();
-    this.calls$ = this.callsSubject.asObservable();
-    this.connection$ = this.connectionSubject.asObservable();
-    this.changed$ = this.changedSubject.asObservable();
-    this.inspect$ = this.inspectSubject.asObservable();
+    this.agentSlice = new Slice(initial.agent);
+    this.statusSlice = new Slice(initial.agent.status);
+    this.callsSlice = new Slice(initial.calls);
+    this.connectionSlice = new Slice(initial.connection);
+    this.agent$ = this.agentSlice.value$;
+    this.status$ = this.statusSlice.value$;
+    this.calls$ = this.callsSlice.value$;
+    this.connection$ = this.connectionSlice.value$;
+    this.changed$ = this.changedSignal.value$;
+    this.inspect$ = this.inspectSignal.value$;
   }
 
   /** The current state, synchronously. */
@@ -116,18 +117,18 @@ export class CoreStore {
     for (let i = 0; i < this.observers.length; i++) this.observers[i]!(event, before, after);
     if (after !== before) {
       if (after.agent !== before.agent) {
-        this.agentSubject.next(after.agent);
-        if (after.agent.status !== before.agent.status) this.statusSubject.next(after.agent.status);
+        this.agentSlice.set(after.agent);
+        if (after.agent.status !== before.agent.status) this.statusSlice.set(after.agent.status);
         for (let i = 0; i < this.fromAgent.length; i++) update(this.fromAgent[i]!, after.agent);
       }
       if (after.calls !== before.calls) {
-        this.callsSubject.next(after.calls);
+        this.callsSlice.set(after.calls);
         for (let i = 0; i < this.fromCalls.length; i++) update(this.fromCalls[i]!, after.calls);
       }
-      if (after.connection !== before.connection) this.connectionSubject.next(after.connection);
-      this.changedSubject.next(event);
+      if (after.connection !== before.connection) this.connectionSlice.set(after.connection);
+      if (this.changedSignal.observed) this.changedSignal.emit(event);
     }
-    if (this.inspectSubject.observed) this.inspectSubject.next({ event, ignored: this.ignored, state: after });
+    if (this.inspectSignal.observed) this.inspectSignal.emit({ event, ignored: this.ignored, state: after });
   }
 
   /**
@@ -139,16 +140,16 @@ export class CoreStore {
   derive<T>(slice: 'agent' | 'calls', project: ((agent: AgentState) => T) | ((calls: readonly Call[]) => T), equals: (a: T, b: T) => boolean = Object.is): Observable<T> {
     if (slice === 'agent') {
       const p = project as (agent: AgentState) => T;
-      const d: Derived<AgentState, T> = { project: p, equals, subject: new BehaviorSubject(p(this.current.agent)) };
+      const d: Derived<AgentState, T> = { project: p, equals, slice: new Slice(p(this.current.agent)) };
       this.fromAgent.push(d as Derived<AgentState, unknown>);
-      this.derivedSubjects.push(d.subject);
-      return d.subject.asObservable();
+      this.derivedSlices.push(d.slice);
+      return d.slice.value$;
     }
     const p = project as (calls: readonly Call[]) => T;
-    const d: Derived<readonly Call[], T> = { project: p, equals, subject: new BehaviorSubject(p(this.current.calls)) };
+    const d: Derived<readonly Call[], T> = { project: p, equals, slice: new Slice(p(this.current.calls)) };
     this.fromCalls.push(d as Derived<readonly Call[], unknown>);
-    this.derivedSubjects.push(d.subject);
-    return d.subject.asObservable();
+    this.derivedSlices.push(d.slice);
+    return d.slice.value$;
   }
 
   /** A derived stream, recomputed after each change of `source`: `map → distinctUntilChanged → shareReplay(1, refCount)`. */
@@ -161,12 +162,12 @@ export class CoreStore {
 
   /** Completes every stream. */
   dispose(): void {
-    for (const s of [this.agentSubject, this.statusSubject, this.callsSubject, this.connectionSubject, this.changedSubject, this.inspectSubject] as const) s.complete();
-    for (const s of this.derivedSubjects) s.complete();
+    for (const s of [this.agentSlice, this.statusSlice, this.callsSlice, this.connectionSlice, this.changedSignal, this.inspectSignal] as const) s.complete();
+    for (const s of this.derivedSlices) s.complete();
   }
 }
 
 function update<S, T>(d: Derived<S, T>, slice: S): void {
   const v = d.project(slice);
-  if (!d.equals(v, d.subject.value)) d.subject.next(v);
+  if (!d.equals(v, d.slice.value)) d.slice.set(v);
 }
