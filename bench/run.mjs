@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every benchmark on the built packages, prints each figure, writes
 // bench/results.json, and exits non-zero if a figure misses its target.
-// Flags: --quick (fewer runs, smaller workloads; for a smoke test); --only NAME (one task, e.g. heap;
+// Flags: --report-only (exit 0 even when a figure misses; CI uses it and prints the misses); --quick (fewer runs, smaller workloads; for a smoke test); --only NAME (one task, e.g. heap;
 // results.json is then left as it was).
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runCoreBench } from './core.bench.mjs';
 
 const quick = process.argv.includes('--quick');
+// --report-only: print and record every figure, list the misses, exit 0 (CI on a shared machine).
+const reportOnly = process.argv.includes('--report-only');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const startedAt = new Date().toISOString();
@@ -22,8 +24,10 @@ for (const f of figures) {
 }
 const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, commit: safeGit() };
 if (!only) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ startedAt, quick, machine, figures }, null, 2)}\n`);
-console.log(`${figures.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+const misses = figures.filter((f) => !f.ok).map((f) => f.name);
+if (misses.length > 0) console.log(`targets missed: ${misses.join(', ')}${reportOnly ? ' (report only: not failing the run)' : ''}`);
+console.log(`bench: ${figures.length - failed} figures on target, ${failed} missed`);
+process.exit(failed === 0 || reportOnly ? 0 : 1);
 
 function safeGit() {
   try {

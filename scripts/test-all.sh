@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's full check, the README's test command: bash scripts/test-all.sh
 #
-#   install → build → typecheck → lint → test → check:packages → docs → bench (if bench/run.mjs)
+#   install → build → typecheck → lint → test → check:packages → docs → bench (report only)
 #
 # Scripts run as `pnpm run <script>`: pnpm 12 has built-in commands that shadow some script names
 # (`pnpm docs <pkg>` opens a package's homepage instead of running the "docs" script).
@@ -81,11 +81,9 @@ step 'lint' pnpm run lint
 step 'test' pnpm run test
 step 'check:packages' pnpm run check:packages
 step 'docs' pnpm run docs
-if [[ -f bench/run.mjs ]]; then
-  step 'bench' pnpm run bench
-else
-  printf '\n==== bench: skipped (bench/run.mjs does not exist yet) ====\n'
-fi
+# Benchmarks run on every CI pass so their figures are in the log and bench/results.json, but a
+# shared 2-core machine does not gate on them (report only, misses listed); `pnpm bench` does.
+step 'bench' pnpm run bench --report-only
 
 CURRENT_STEP=''
 if [[ ${#FAILED_STEPS[@]} -gt 0 ]]; then
