@@ -1,10 +1,7 @@
-import { VirtualTimeScheduler } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { disposeAfterEach, make } from './command-service.fixture.js';
+import { describe, expect, it } from 'vitest';
 import { DialkitError } from '../common/errors.js';
-import { memoryLogger } from '../common/logger.js';
 import { defineCommand } from './command.js';
-import type { CommandTrace } from './command-service.js';
-import { CommandServiceImpl } from './command-service-impl.js';
 
 const dial = defineCommand<{ number: string; campaignId?: string }, string>('call.dial');
 const hold = defineCommand<{ callId: string }>('call.hold', { timeoutMs: 5_000 });
@@ -12,18 +9,7 @@ const hold = defineCommand<{ callId: string }>('call.hold', { timeoutMs: 5_000 }
 /** Lets pending promise callbacks run (one macrotask turn; no timers, no sleeping). */
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function setup(defaultTimeoutMs?: number) {
-  const scheduler = new VirtualTimeScheduler();
-  const logger = memoryLogger();
-  const commands = new CommandServiceImpl({ scheduler, logger, ...(defaultTimeoutMs === undefined ? {} : { defaultTimeoutMs }) });
-  const traces: CommandTrace[] = [];
-  commands.inspect$.subscribe((t) => traces.push(t));
-  return { scheduler, logger, commands, traces };
-}
-
-let current: ReturnType<typeof setup> | undefined;
-afterEach(() => current?.commands.dispose());
-const make = (defaultTimeoutMs?: number) => (current = setup(defaultTimeoutMs));
+disposeAfterEach();
 
 describe('CommandServiceImpl', () => {
   it('executes the registered handler and resolves with its result', async () => {
@@ -34,12 +20,12 @@ describe('CommandServiceImpl', () => {
   });
 
   it('unknown command → rejects with command.unknown naming it, without throwing synchronously', async () => {
-    const { commands } = make();
+    const { commands, traces } = make();
     let promise: Promise<unknown> | undefined;
     expect(() => (promise = commands.execute(hold, { callId: 'c-1' }))).not.toThrow();
     await expect(promise).rejects.toMatchObject({ code: 'command.unknown', message: "No handler for command 'call.hold'" });
     expect(commands.has(hold)).toBe(false);
-    expect(current?.traces.map((t) => t.phase === 'failure' && t.errorCode)).toEqual([false, 'command.unknown']);
+    expect(traces.map((t) => t.phase === 'failure' && t.errorCode)).toEqual([false, 'command.unknown']);
   });
 
   it('a handler that throws synchronously → a rejected promise with command.failed and the cause', async () => {

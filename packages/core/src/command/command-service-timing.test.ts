@@ -1,10 +1,8 @@
-import { VirtualTimeScheduler } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { disposeAfterEach, make } from './command-service.fixture.js';
+import type { VirtualTimeScheduler } from 'rxjs';
+import { describe, expect, it } from 'vitest';
 import { DialkitError } from '../common/errors.js';
-import { memoryLogger } from '../common/logger.js';
 import { defineCommand } from './command.js';
-import type { CommandTrace } from './command-service.js';
-import { CommandServiceImpl } from './command-service-impl.js';
 
 const dial = defineCommand<{ number: string }, string>('call.dial');
 const hold = defineCommand<{ callId: string }>('call.hold', { timeoutMs: 5_000 });
@@ -19,18 +17,7 @@ function advanceTo(scheduler: VirtualTimeScheduler, frame: number): void {
   scheduler.flush();
 }
 
-function setup(defaultTimeoutMs?: number) {
-  const scheduler = new VirtualTimeScheduler();
-  const logger = memoryLogger();
-  const commands = new CommandServiceImpl({ scheduler, logger, ...(defaultTimeoutMs === undefined ? {} : { defaultTimeoutMs }) });
-  const traces: CommandTrace[] = [];
-  commands.inspect$.subscribe((t) => traces.push(t));
-  return { scheduler, logger, commands, traces };
-}
-
-let current: ReturnType<typeof setup> | undefined;
-afterEach(() => current?.commands.dispose());
-const make = (defaultTimeoutMs?: number) => (current = setup(defaultTimeoutMs));
+disposeAfterEach();
 
 describe('CommandServiceImpl timing and inspection', () => {
   describe('timeout on virtual time', () => {

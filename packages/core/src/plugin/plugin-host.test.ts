@@ -1,23 +1,12 @@
+import { dial, setup, stateOf } from './plugin-host.fixture.js';
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { defineCommand } from '../command/command.js';
-import { CommandServiceImpl } from '../command/command-service-impl.js';
 import type { Clock } from '../common/clock.js';
 import { DialkitError } from '../common/errors.js';
-import { memoryLogger } from '../common/logger.js';
 import { createToken } from '../common/token.js';
-import { I18nServiceImpl } from '../i18n/i18n-service-impl.js';
-import type { NotificationInput } from '../notification/notification.js';
-import { SettingsServiceImpl } from '../settings/settings-service-impl.js';
-import { memoryStorage } from '../storage/memory-storage.js';
 import { definePlugin } from './define-plugin.js';
-import { HotkeyRegistryImpl } from './hotkey-registry-impl.js';
-import { PluginHost } from './plugin-host.js';
-import { createMapServiceRegistry } from './service-registry.js';
-import { SlotRegistryImpl } from './slot-registry-impl.js';
 import { Slots } from './slots.js';
 
-const dial = defineCommand<{ number: string }, string>('call.dial');
 
 interface Greeter {
   greet(name: string): string;
@@ -26,26 +15,7 @@ const Greeter = createToken<Greeter>('plugin.greeter.greeter');
 const Shouter = createToken<Greeter>('plugin.shouter.shouter');
 const ClockToken = createToken<Clock>('test.clock');
 
-function setup(options: { scheduler?: VirtualTimeScheduler } = {}) {
-  const scheduler = options.scheduler ?? new VirtualTimeScheduler();
-  const logger = memoryLogger();
-  const registry = createMapServiceRegistry();
-  const commands = new CommandServiceImpl({ scheduler, logger });
-  const slots = new SlotRegistryImpl();
-  const hotkeys = new HotkeyRegistryImpl();
-  const i18n = new I18nServiceImpl();
-  const settings = new SettingsServiceImpl({ storage: memoryStorage() });
-  const notifications: NotificationInput[] = [];
-  const host = new PluginHost({
-    registry, commands, slots, hotkeys, i18n, settings, logger,
-    notify: (n) => notifications.push(n),
-    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler, activationTimeoutMs: 1_000 }),
-  });
-  commands.register(dial, ({ number }) => `c-${number}`);
-  return { scheduler, logger, registry, commands, slots, hotkeys, i18n, settings, notifications, host };
-}
 
-const stateOf = (host: PluginHost, id: string) => host.status.get(id);
 
 describe('PluginHost', () => {
   it('activates a provider before the plugin that requires it, even when the provider is listed last', async () => {
