@@ -68,4 +68,4 @@ export { SlotRegistry, Slots, type SlotContribution, type SlotName } from './plu
 export { HotkeyRegistry, normalizeKeys, type HotkeyBinding, type HotkeyOptions } from './plugin/hotkeys.js';
 export { I18nService, SUPPORTED_LOCALES, type Locale, type MessageBundle, type MessageParams, type Messages, type SupportedLocale } from './i18n/i18n-service.js';
 export { coreMessages, type CoreMessageKey } from './i18n/core-messages.js';
-export { SettingsService, type SettingsScope } from './settings/settings-service.js';
+export { FORBIDDEN_SETTING_KEY, SettingsService, type SettingsScope } from './settings/settings-service.js';

@@ -100,6 +100,11 @@ export class CallServiceImpl implements CallService {
   }
 
   /** @inheritDoc */
+  get active(): Call | null {
+    return focusCall(this.ctx.store.state.calls);
+  }
+
+  /** @inheritDoc */
   duration$(callId: string): Observable<number> {
     return interval(1000, this.ctx.scheduler).pipe(
       startWith(0),
@@ -172,6 +177,7 @@ export class CallServiceImpl implements CallService {
     const number = normalizeNumber(args.number);
     if (number === undefined) throw new DialkitError('call.invalid-number', `'${String(args.number).slice(0, 40)}' is not a phone number: use 3 to 20 digits, optionally starting with +`);
     const origin = args.origin ?? 'manual';
+    if (origin === 'manual') this.ctx.requireCapability('manualDial', 'place manual calls');
     if (origin === 'manual' && agent.campaign && !agent.campaign.allowManualDial) {
       throw new DialkitError('call.manual-dial-not-allowed', `Campaign '${agent.campaign.id}' does not allow manual calls`);
     }
@@ -219,12 +225,20 @@ function requireDestination(destination: string): string {
   return destination.trim();
 }
 
-/** The call the agent is focused on. */
+/** Focus order: a connected call, then one being dialled, then one offered (it needs an answer), then a held one, then one in wrap-up. */
+const FOCUS: readonly Call['status']['kind'][] = ['connected', 'dialing', 'ringing', 'offered', 'held', 'ended'];
+
+/** The call the agent is focused on (see the focus order above); null when there is none. */
 export function focusCall(calls: readonly Call[]): Call | null {
-  return calls.find((c) => c.status.kind === 'connected')
-    ?? calls.find(isLive)
-    ?? calls.find((c) => c.status.kind === 'offered')
-    ?? calls.find((c) => c.status.kind === 'ended')
-    ?? null;
+  let best: Call | null = null;
+  let rank = FOCUS.length;
+  for (const c of calls) {
+    const r = FOCUS.indexOf(c.status.kind);
+    if (r < rank) {
+      best = c;
+      rank = r;
+    }
+  }
+  return best;
 }
 

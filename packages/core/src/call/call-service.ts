@@ -13,8 +13,10 @@ export interface CallService {
   readonly lines$: Observable<readonly Call[]>;
   /** Calls now. */
   readonly lines: readonly Call[];
-  /** The call in focus: connected first, else another live one, else one offered, else one in wrap-up; null when none. */
+  /** The call in focus: connected, else being dialled, else offered, else held, else in wrap-up; null when none. */
   readonly active$: Observable<Call | null>;
+  /** The call in focus now. */
+  readonly active: Call | null;
   /** Live duration of a call in ms, ticking every second on the scheduler while subscribed. */
   duration$(callId: string): Observable<number>;
   /** Places a call; the number must be digits (spaces, dashes, dots and brackets are dropped), optionally starting with +. */

@@ -187,7 +187,17 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
   const dialkit: Dialkit = {
     agent, calls, campaigns, dispositions, metrics, notifications, commands, i18n, settings, slots, hotkeys,
     connection$: store.connection$,
-    plugins: { status$: host.status$, load: (p) => host.load(p), unload: (id) => host.unload(id) },
+    plugins: {
+      status$: host.status$,
+      get status() {
+        return host.status;
+      },
+      load: (p) => host.load(p),
+      unload: (id) => host.unload(id),
+    },
+    get connection() {
+      return store.state.connection;
+    },
     capabilities: backend.capabilities,
     backendIds: backend.ids,
     clock,

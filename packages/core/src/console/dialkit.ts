@@ -22,6 +22,8 @@ import type { InspectionEvent } from '../state/core-store.js';
 export interface PluginsHandle {
   /** Every plugin's status by id. */
   readonly status$: Observable<ReadonlyMap<string, PluginStatus>>;
+  /** Every plugin's status now. */
+  readonly status: ReadonlyMap<string, PluginStatus>;
   /** Loads more plugins (in dependency order; failures are isolated). */
   load(plugins: readonly Plugin[]): Promise<void>;
   /** Unloads one, disposing everything it registered. */
@@ -49,6 +51,8 @@ export interface Dialkit {
   readonly notifications: NotificationService;
   /** Backend connection. */
   readonly connection$: Observable<ConnectionState>;
+  /** Backend connection now. */
+  readonly connection: ConnectionState;
   /** The command pipeline (hooks for integrators too). */
   readonly commands: CommandService;
   /** Messages and locale. */

@@ -55,6 +55,11 @@ export class DispositionServiceImpl implements DispositionService {
   }
 
   /** @inheritDoc */
+  get pending(): readonly DispositionRecord[] {
+    return this.outbox.pending;
+  }
+
+  /** @inheritDoc */
   codes(callId: string): readonly DispositionCode[] {
     const call = this.ctx.store.state.calls.find((c) => c.id === callId);
     return (call ? this.campaignOf(call)?.dispositions : undefined) ?? [];

@@ -17,6 +17,8 @@ export interface DispositionService {
   readonly awaiting: readonly Call[];
   /** Records stored and not yet acknowledged by the backend. */
   readonly pending$: Observable<readonly DispositionRecord[]>;
+  /** Records not yet acknowledged, now. */
+  readonly pending: readonly DispositionRecord[];
   /** Drafts by call id. */
   readonly drafts$: Observable<ReadonlyMap<string, WrapUpDraft>>;
   /** The outcomes the agent can pick for a call (its campaign's). */

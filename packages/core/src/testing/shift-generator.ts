@@ -49,7 +49,7 @@ const OUTCOMES = ['NO_INTEREST', 'CALLBACK', 'WRONG_NUMBER', 'NOT_AVAILABLE'] as
  * unanswered or busy), holds, mutes, warm-transfer consult calls, pauses asked for during calls,
  * wrap-ups with a disposition (successful about 20 % of the time), pauses and breaks between calls,
  * connection blips, notifications, and now and then the console closed for a while and reopened;
- * logout at the end. {@link reduceCore} accepts every event.
+ * logout at the end. `reduceCore` (from `@dialkit/core`) accepts every event.
  *
  * @example
  * ```ts
