@@ -28,6 +28,9 @@ describe('the seed workflow through the public API', () => {
   it('login → campaign → Ready → predictive call with lead → mute, hold, resume → hangup → wrap-up → disposition → Ready', async () => {
     const { dialkit, backend, time } = await readyAgent();
     expect(dialkit.agent.status.kind).toBe('ready');
+    // The environment the agent reviews: campaign, its dial method, the status.
+    expect(dialkit.agent.state.campaign).toMatchObject({ id: 'spring-sale', dialMethod: 'predictive', afterWrapUp: 'ready' });
+    expect(dialkit.campaigns.current?.name).toBe('Spring Sale');
     backend.emit(offer());
     expect(dialkit.agent.status).toMatchObject({ kind: 'reserved', callId: 'c1' });
     backend.emit({ type: 'call.connected', callId: 'c1' });
