@@ -6,6 +6,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions: ['source'] },
+        test: { name: 'sim', root: 'packages/sim', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        test: { name: 'ui-preact', root: 'packages/ui-preact', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        resolve: { conditions: ['source'] },
         test: {
           name: 'core',
           root: 'packages/core',
