@@ -18,11 +18,12 @@ import rxjsX from 'eslint-plugin-rxjs-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const PACKAGE_TS = ['packages/*/src/**/*.{ts,tsx,mts,cts}', 'packages/*/test/**/*.{ts,tsx,mts,cts}'];
+const PACKAGE_TS = ['packages/*/src/**/*.{ts,tsx,mts,cts}', 'packages/*/test/**/*.{ts,tsx,mts,cts}', 'e2e/**/*.ts', 'examples/*/src/**/*.{ts,tsx}'];
 const TEST_TS = [
   'packages/*/src/**/*.test.{ts,tsx}',
   'packages/*/src/**/*.test-d.{ts,tsx}',
   'packages/*/test/**/*.{ts,tsx,mts,cts}',
+  'e2e/**/*.ts',
 ];
 const CORE = ['packages/core/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'];
 

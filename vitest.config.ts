@@ -5,6 +5,10 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The reference console in Debian's Chromium (playwright-core); needs the console built first.
+        test: { name: 'e2e', root: 'e2e', include: ['**/*.e2e.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
         resolve: { conditions: ['source'] },
         test: { name: 'sim', root: 'packages/sim', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node' },
       },

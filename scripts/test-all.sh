@@ -74,6 +74,8 @@ install_deps() {
 
 printf '==== test-all: node %s, CI=%s ====\n' "$(node --version)" "${CI:-}"
 step 'pnpm' ensure_pnpm
+# Debian's chromium: the browser tests drive it with playwright-core (no browser download).
+step 'debian' ensure_debian_packages chromium
 step 'install' install_deps
 step 'build' pnpm run build
 step 'typecheck' pnpm run typecheck

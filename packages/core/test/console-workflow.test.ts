@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DialkitError, definePlugin, Commands, CallService, type Dialkit } from '../src/index.js';
+import { DialkitError, definePlugin, Commands, CallService, memoryLogger, type Dialkit } from '../src/index.js';
 import { createTestConsole, testCampaign, type TestConsole } from '../src/testing/index.js';
 
 const spring = testCampaign();
@@ -180,5 +180,23 @@ describe('plugins hook any command', () => {
     dialkit.plugins.unload('compliance-hours');
     await dialkit.calls.dial('900123456');
     expect(c.backend.calls.some((x) => x.method === 'callControl.dial')).toBe(true);
+  });
+});
+
+describe('the backend owns presence too', () => {
+  it('a supervisor pause from the backend wins and the difference is logged; the agent\'s own pause is not', async () => {
+    const logger = memoryLogger();
+    const c = await createTestConsole([], { campaigns: [spring], logger });
+    await readyAgent(c);
+    await c.dialkit.agent.pause('training');
+    await c.time.advance(2_000);
+    expect(logger.entries.filter((e) => e.message.includes('changed the agent'))).toEqual([]);
+    await c.dialkit.agent.ready();
+    await c.time.advance(2_000);
+    c.backend.emit({ type: 'agent.paused', reason: { code: 'supervisor', label: 'Supervisor', kind: 'pause' } });
+    expect(c.dialkit.agent.status).toMatchObject({ kind: 'paused', reason: { code: 'supervisor' } });
+    expect(logger.entries.filter((e) => e.message.includes('changed the agent')).map((e) => e.message)).toEqual([
+      "The backend changed the agent's presence: 'agent.paused' while 'ready'",
+    ]);
   });
 });

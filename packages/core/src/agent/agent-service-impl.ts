@@ -19,6 +19,7 @@ export interface AgentServiceOptions {
 /** Implements {@link AgentService}: guards, backend calls, confirmations, presence sync after wrap-up. */
 export class AgentServiceImpl implements AgentService {
   private readonly disposables = new DisposableStore();
+  private asked = 0;
   /** @inheritDoc */
   readonly state$: Observable<AgentState>;
   /** @inheritDoc */
@@ -91,7 +92,7 @@ export class AgentServiceImpl implements AgentService {
       throw new DialkitError('agent.invalid-credentials', 'Enter both a username and a password');
     }
     if (this.state.session) throw new DialkitError('agent.already-logged-in', `Agent '${this.state.session.agentId}' is already logged in`);
-    const { agentId } = await this.ctx.port('presence').login({ username: creds.username.trim(), password: creds.password });
+    const { agentId } = await this.asking(() => this.ctx.port('presence').login({ username: creds.username.trim(), password: creds.password }));
     return this.ctx.until((s) => (s.agent.session?.agentId === agentId ? s.agent.session : undefined), 'the login');
   }
 
@@ -100,7 +101,7 @@ export class AgentServiceImpl implements AgentService {
     if (isBusy(s.status) || this.ctx.store.state.calls.length > 0) {
       throw new DialkitError('agent.calls-active', `Cannot log out while '${s.status.kind}': end the call and submit its disposition first`);
     }
-    await this.ctx.port('presence').logout();
+    await this.asking(() => this.ctx.port('presence').logout());
     await this.ctx.until((st) => st.agent.status.kind === 'loggedOut', 'the logout');
   }
 
@@ -131,7 +132,7 @@ export class AgentServiceImpl implements AgentService {
     if (s.status.kind === 'ready') return;
     if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot go Ready while '${s.status.kind}'${s.status.kind === 'wrapUp' ? ': submit the disposition first' : ''}`);
     if (this.options.requireCampaign && !s.campaign) throw new DialkitError('agent.campaign-required', `Agent '${s.session?.agentId ?? ''}' cannot go Ready without a campaign: join one first`);
-    await this.ctx.port('presence').ready();
+    await this.asking(() => this.ctx.port('presence').ready());
     await this.ctx.until((st) => st.agent.status.kind === 'ready' || (isBusy(st.agent.status) && st.agent.idle.kind === 'ready'), 'Ready');
   }
 
@@ -142,7 +143,7 @@ export class AgentServiceImpl implements AgentService {
       this.ctx.emitLocal({ type: 'agent.pause-requested', at: this.ctx.clock.now(), reason });
       return;
     }
-    await this.ctx.port('presence').pause(reason);
+    await this.asking(() => this.ctx.port('presence').pause(reason));
     await this.ctx.until((st) => st.agent.status.kind === 'paused' && st.agent.status.reason.code === reason.code, `Pause '${reason.code}'`);
   }
 
@@ -150,6 +151,27 @@ export class AgentServiceImpl implements AgentService {
     const s = this.requireSession();
     if (s.pendingPause === null) return;
     this.ctx.emitLocal({ type: 'agent.pause-requested', at: this.ctx.clock.now(), reason: null });
+  }
+
+  /**
+   * Whether core has asked the backend for a presence change that is not settled yet. A presence
+   * event arriving while this is false came from the backend's own side (a supervisor, the dialer).
+   */
+  get awaitingPresence(): boolean {
+    return this.asked > 0;
+  }
+
+  /** Runs a presence request, counting it as in flight until it settles (and a little after, for its event). */
+  private async asking<T>(request: () => Promise<T>): Promise<T> {
+    this.asked++;
+    try {
+      return await request();
+    } finally {
+      // The confirming event may arrive right after the request resolves.
+      this.ctx.scheduler.schedule(() => {
+        this.asked--;
+      }, 1_000);
+    }
   }
 
   private resolveReason(input: PauseReason | string): PauseReason {
@@ -177,7 +199,7 @@ export class AgentServiceImpl implements AgentService {
       if (!isBusy(was) || (status.kind !== 'ready' && status.kind !== 'paused')) return;
       const presence = this.ctx.ports.presence;
       if (!presence) return;
-      const p = status.kind === 'ready' ? presence.ready() : presence.pause(status.reason);
+      const p = this.asking(() => (status.kind === 'ready' ? presence.ready() : presence.pause(status.reason)));
       p.catch((e: unknown) => this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' }));
     });
     this.disposables.add(() => sub.unsubscribe());

@@ -141,7 +141,12 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
         return;
       }
       if (e.type === 'notification.raised') notifications.notify(e.notification);
+      const before = store.state.agent.status;
       store.dispatch(e);
+      if ((e.type === 'agent.ready' || e.type === 'agent.paused' || e.type === 'agent.logged-out') && !agent.awaitingPresence) {
+        // The backend owns presence too (a supervisor, the dialer): it wins, and the difference is logged.
+        logger.log('info', `The backend changed the agent's presence: '${e.type}' while '${before.kind}'`, { now: store.state.agent.status.kind });
+      }
       if (events$.observed) events$.next(e);
     },
     error: (err: unknown) => notify({ kind: 'error', message: `The backend stopped reporting events: ${String(err)}`, code: 'backend.unavailable' }),

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Dialkit</p>, document.getElementById('app')!);
