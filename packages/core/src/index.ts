@@ -65,6 +65,7 @@ export { CommandService, type AfterHook, type BeforeHook, type CommandHandler, t
 export { definePlugin, type Plugin, type PluginDeps, type PluginOptions, type PluginRequirements } from './plugin/define-plugin.js';
 export type { PluginContext, Trackable } from './plugin/plugin-context.js';
 export type { PluginStatus } from './plugin/plugin-host.js';
+export { createMapServiceRegistry, type ServiceRegistry } from './plugin/service-registry.js';
 export { SlotRegistry, Slots, type SlotContribution, type SlotName } from './plugin/slots.js';
 export { HotkeyRegistry, normalizeKeys, type HotkeyBinding, type HotkeyOptions } from './plugin/hotkeys.js';
 export { I18nService, SUPPORTED_LOCALES, type Locale, type MessageBundle, type MessageParams, type Messages, type SupportedLocale } from './i18n/i18n-service.js';

@@ -29,6 +29,7 @@ import type { Plugin } from '../plugin/define-plugin.js';
 import { HotkeyRegistry } from '../plugin/hotkeys.js';
 import { HotkeyRegistryImpl } from '../plugin/hotkey-registry-impl.js';
 import { PluginHost } from '../plugin/plugin-host.js';
+import { createMapServiceRegistry, type ServiceRegistry } from '../plugin/service-registry.js';
 import { SlotRegistry } from '../plugin/slots.js';
 import { SlotRegistryImpl } from '../plugin/slot-registry-impl.js';
 import { SettingsService } from '../settings/settings-service.js';
@@ -37,7 +38,6 @@ import { CoreStore } from '../state/core-store.js';
 import { memoryStorage } from '../storage/memory-storage.js';
 import { Storage } from '../storage/storage.js';
 import { composeBackends } from './compose-backends.js';
-import { ContainerRegistry } from './container-registry.js';
 import { CoreContext } from './core-context.js';
 import type { Dialkit } from './dialkit.js';
 
@@ -61,6 +61,11 @@ export interface ConsoleOptions {
   readonly requireCampaign?: boolean;
   /** How long a command waits for the backend's confirmation (default 10 000 ms). */
   readonly commandTimeoutMs?: number;
+  /**
+   * Where services are bound by token (default: a plain map). Pass `inversifyRegistry(container)`
+   * from `@dialkit/core/inversify` to have them in your own inversify container.
+   */
+  readonly registry?: ServiceRegistry;
   /** Journal tuning: events kept in memory, write-behind delay, checkpoint interval; `persist: false` keeps it in memory only. */
   readonly journal?: { readonly memoryLimit?: number; readonly flushMs?: number; readonly checkpointEvery?: number; readonly persist?: boolean };
 }
@@ -83,7 +88,7 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
   const storage = options.storage ?? memoryStorage();
   const timeoutMs = options.commandTimeoutMs ?? 10_000;
   const disposables = new DisposableStore();
-  const registry = new ContainerRegistry();
+  const registry = options.registry ?? createMapServiceRegistry();
   const startOfDay = (at: number) => clock.startOfDay(at);
 
   const journal = new JournalImpl({ storage, scheduler, clock, logger, ...options.journal });

@@ -1,26 +1,39 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import type { ServiceRegistry } from '../plugin/service-registry.js';
 import { toDisposable, type Disposable } from '../common/disposable.js';
 import type { Token } from '../common/token.js';
-import type { ServiceRegistry } from '../plugin/service-registry.js';
 
 /**
- * The console's DI container behind the {@link ServiceRegistry} the plugin host uses. Inversify
- * stays here: plugins and integrators name typed tokens and never import it.
+ * A {@link ServiceRegistry} over an inversify `Container`: Dialkit's services, the backend's ports
+ * and what plugins provide are bound in it under their tokens, so an app built on inversify (as
+ * Theia-style apps are) resolves them from its own container.
  *
- * @remarks The latest binding of a token wins; disposing it restores the one before (a plugin
- * may decorate a core service and give it back on unload).
+ * @remarks The latest binding of a token wins; disposing it restores the one before. Plugins never
+ * see inversify: they name tokens in `requires`.
+ *
+ * @example
+ * ```ts
+ * import { Container } from 'inversify';
+ * import { inversifyRegistry } from '@dialkit/core/inversify';
+ * const container = new Container();
+ * const dialkit = await createConsole({ backend, registry: inversifyRegistry(container) });
+ * container.get(AgentService).status$.subscribe(render);
+ * ```
  */
-export class ContainerRegistry implements ServiceRegistry {
-  private readonly container = new Container();
+export function inversifyRegistry(container: Container = new Container()): ServiceRegistry {
+  return new InversifyRegistry(container);
+}
+
+class InversifyRegistry implements ServiceRegistry {
   private readonly stacks = new Map<symbol, unknown[]>();
 
-  /** @inheritDoc */
+  constructor(private readonly container: Container) {}
+
   resolve<T>(token: Token<T>): T | undefined {
     return this.container.isBound(token) ? this.container.get<T>(token) : undefined;
   }
 
-  /** @inheritDoc */
   provide<T>(token: Token<T>, value: T): Disposable {
     const stack = this.stacks.get(token) ?? [];
     this.stacks.set(token, stack);
