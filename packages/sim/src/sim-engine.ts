@@ -1,0 +1,65 @@
+import { startWith } from 'rxjs';
+import { DirectoryPort, type BackendContext, type BackendEvent, type BackendInstance, type DispositionRecord } from '@dialkit/core';
+import { AgentCalls } from './agent-calls.js';
+import { AgentDialer } from './agent-dialer.js';
+import { SimMessages } from './ambient.js';
+import { createColleagues, type SimColleague } from './colleagues.js';
+import { directoryPort } from './directory.js';
+import { InboundQueue } from './inbound-queue.js';
+import { PredictiveDialer } from './predictive-dialer.js';
+import { PreviewPort, QueuePort } from './preview-port.js';
+import type { ResolvedSimOptions } from './sim-options.js';
+import { callControlPort, campaignsPort, dispositionsPort, leadsPort, presencePort } from './sim-ports.js';
+import { SimWorld } from './sim-world.js';
+
+/** One started simulation: the world and every part, wired together. @internal */
+export class SimEngine {
+  readonly world: SimWorld;
+  readonly calls: AgentCalls;
+  readonly dialer: AgentDialer;
+  readonly queue: InboundQueue;
+  readonly messages: SimMessages;
+  readonly colleagues: readonly SimColleague[];
+  readonly predictive: readonly PredictiveDialer[];
+  readonly stored = new Map<string, DispositionRecord>();
+  readonly attempts = new Map<string, number>();
+
+  constructor(options: ResolvedSimOptions, context: BackendContext) {
+    const w = (this.world = new SimWorld(options, context));
+    this.calls = new AgentCalls(w);
+    this.dialer = new AgentDialer(w, this.calls);
+    this.queue = new InboundQueue(w, this.calls);
+    this.messages = new SimMessages(w);
+    this.colleagues = createColleagues(w);
+    this.predictive = options.campaigns
+      .filter((c) => c.campaign.dialMethod === 'predictive')
+      .map((c) => new PredictiveDialer(w, c, this.colleagues.filter((x) => x.campaignId === c.campaign.id), this.calls));
+    // Colleagues start the shift at different points: some on a call already.
+    for (const c of this.colleagues) if (c.campaignId !== undefined && w.rnd.chance(0.6)) c.takeCall(w.rnd.between(5_000, 120_000));
+    for (const p of this.predictive) p.start();
+    this.queue.start();
+    if (options.ambient) this.messages.startAmbient(this.colleagues);
+  }
+
+  /** The backend instance core binds. */
+  instance(): BackendInstance {
+    const w = this.world;
+    return {
+      // The connection is up as soon as the console listens.
+      events$: w.events$.pipe(startWith<BackendEvent>({ type: 'connection.changed', status: 'connected', detail: 'Simulated dialer' })),
+      ports: {
+        presence: presencePort(w, this.calls),
+        campaigns: campaignsPort(w),
+        callControl: callControlPort(this.calls, this.dialer),
+        leads: leadsPort(w),
+        dispositions: dispositionsPort(w, this.dialer, this.stored, this.attempts),
+      },
+      services: [
+        [DirectoryPort, directoryPort(this.colleagues)],
+        [PreviewPort, this.dialer.preview],
+        [QueuePort, this.queue.port],
+      ],
+      dispose: () => this.world.dispose(),
+    };
+  }
+}
