@@ -14,7 +14,8 @@ export default defineConfig({
       },
       {
         resolve: { conditions: ['source'] },
-        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        // Vite 8 transforms TS/JSX with oxc (its `esbuild` option no longer applies): Preact's automatic runtime.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: { name: 'ui-preact', root: 'packages/ui-preact', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
       {

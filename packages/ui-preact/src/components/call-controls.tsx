@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Commands, Slots, isLive, type Call } from '@dialkit/core';
+import { useCommand } from '../hooks/use-command.js';
+import { useDialkit, useT } from '../hooks/use-dialkit.js';
+import { useStream } from '../hooks/use-observable.js';
+import { errorText } from '../format.js';
+import { Slot } from './slot.js';
+
+/** Props of {@link CallControls}. */
+export interface CallControlsProps {
+  /** The call to control; the call in focus (`calls.active$`) by default. */
+  readonly call?: Call | null;
+}
+
+/**
+ * B13, B14, B20: answer / reject an offered call (focus moves to Answer when one arrives), hang
+ * up, hold / resume, mute / unmute. Controls the backend cannot do are hidden (capabilities);
+ * controls the call's state does not allow are disabled. Plugins add buttons through the
+ * `call.controls` slot (context: the call).
+ */
+export function CallControls({ call: given }: CallControlsProps) {
+  const dialkit = useDialkit();
+  const t = useT();
+  const active = useStream(dialkit.calls.active$, () => dialkit.calls.active);
+  const call = given === undefined ? active : given;
+  const caps = dialkit.capabilities;
+  const answer = useCommand(Commands.answer);
+  const reject = useCommand(Commands.reject);
+  const hangup = useCommand(Commands.hangup);
+  const hold = useCommand(Commands.hold);
+  const resume = useCommand(Commands.resume);
+  const mute = useCommand(Commands.mute);
+  const answerRef = useRef<HTMLButtonElement>(null);
+  const offeredId = call?.status.kind === 'offered' ? call.id : null;
+  useEffect(() => {
+    if (offeredId !== null) answerRef.current?.focus();
+  }, [offeredId]);
+  if (call === null) return null;
+  const kind = call.status.kind;
+  const callId = call.id;
+  const live = isLive(call);
+  const heldByMe = call.status.kind === 'held' && call.status.by === 'local';
+  const error = answer.error ?? reject.error ?? hangup.error ?? hold.error ?? resume.error ?? mute.error;
+  return (
+    <div class="dk-call-controls" role="toolbar" aria-label={t('controls.label')} data-call={callId}>
+      {kind === 'offered' && (
+        <>
+          <button ref={answerRef} type="button" class="dk-answer" disabled={answer.pending} onClick={() => void answer.run({ callId })}>
+            {t('controls.answer')}
+          </button>
+          <button type="button" class="dk-reject" disabled={reject.pending} onClick={() => void reject.run({ callId })}>
+            {t('controls.reject')}
+          </button>
+        </>
+      )}
+      {live && (
+        <button type="button" class="dk-hangup" disabled={hangup.pending} onClick={() => void hangup.run({ callId })}>
+          {t('controls.hangup')}
+        </button>
+      )}
+      {live && caps.has('hold') && (
+        <button type="button" class="dk-hold" aria-pressed={heldByMe}
+          disabled={hold.pending || resume.pending || !(kind === 'connected' || heldByMe)}
+          onClick={() => void (heldByMe ? resume.run({ callId }) : hold.run({ callId }))}>
+          {heldByMe ? t('controls.resume') : t('controls.hold')}
+        </button>
+      )}
+      {live && caps.has('mute') && (
+        <button type="button" class="dk-mute" aria-pressed={call.muted}
+          disabled={mute.pending || !(kind === 'connected' || kind === 'held')}
+          onClick={() => void mute.run({ callId, muted: !call.muted })}>
+          {call.muted ? t('controls.unmute') : t('controls.mute')}
+        </button>
+      )}
+      <Slot name={Slots.callControls} context={call} />
+      {error && <p role="alert" class="dk-error">{errorText(dialkit.i18n, error)}</p>}
+    </div>
+  );
+}

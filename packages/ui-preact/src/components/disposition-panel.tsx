@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Commands, Slots, type Call, type Disposable } from '@dialkit/core';
+import { useCommand } from '../hooks/use-command.js';
+import { useDialkit, useT } from '../hooks/use-dialkit.js';
+import { useStream } from '../hooks/use-observable.js';
+import { errorText } from '../format.js';
+import { formFromDraft, inputFromForm, missingNames, type DispositionFormState } from './disposition-form.js';
+import { Slot } from './slot.js';
+
+/**
+ * W9 / D1–D5: the outcome of the first call awaiting its disposition: outcome buttons (keys 1–9),
+ * the campaign's fields (mandatory ones marked), notes, the callback scheduler (date-time,
+ * personal or anyone) and submit. An error names every missing field. What the agent types is
+ * saved as a draft on each change and restored after a reload. Renders nothing outside wrap-up.
+ */
+export function DispositionPanel() {
+  const { dispositions } = useDialkit();
+  const awaiting = useStream(dispositions.awaiting$, () => dispositions.awaiting);
+  const call = awaiting[0];
+  return call === undefined ? null : <DispositionForm key={call.id} call={call} />;
+}
+
+function DispositionForm({ call }: { readonly call: Call }) {
+  const dialkit = useDialkit();
+  const t = useT();
+  const { dispositions, campaigns } = dialkit;
+  const campaign = campaigns.assigned.find((c) => c.id === call.campaignId) ?? campaigns.current;
+  const codes = dispositions.codes(call.id);
+  const [form, setForm] = useState<DispositionFormState>(() => formFromDraft(dispositions.draft(call.id)));
+  const submit = useCommand(Commands.submitDisposition);
+  const first = useRef(true);
+  const chosen = codes.find((c) => c.code === form.code);
+  const update = (patch: Partial<DispositionFormState>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    submit.reset();
+  };
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else dispositions.saveDraft(call.id, inputFromForm(form, true));
+  }, [dispositions, call.id, form]);
+  useEffect(() => {
+    const ds: Disposable[] = [];
+    codes.slice(0, 9).forEach((c, i) => {
+      const keys = c.hotkey ?? String(i + 1);
+      const id = `disposition.pick.${keys}`;
+      if (dialkit.hotkeys.bindings.some((b) => b.id === id || b.keys === keys)) return;
+      ds.push(dialkit.hotkeys.register({ id, keys, label: `${t('disposition.outcome')}: ${c.label}`, run: () => update({ code: c.code }) }));
+    });
+    return () => ds.forEach((d) => d.dispose());
+  }, [dialkit, codes.map((c) => c.code).join(), t]);
+  const onSubmit = (e: Event): void => {
+    e.preventDefault();
+    void submit.run({ callId: call.id, input: inputFromForm(form, chosen?.callback !== undefined) });
+  };
+  const required = new Set(chosen?.requires ?? []);
+  const missing = submit.error ? missingNames(t, submit.error, campaign) : [];
+  return (
+    <form class="dk-disposition" aria-labelledby="dk-dispo-title" onSubmit={onSubmit} noValidate>
+      <h2 id="dk-dispo-title">{t('disposition.title', { number: call.remoteNumber })}</h2>
+      <fieldset>
+        <legend>{t('disposition.outcome')}</legend>
+        {codes.map((c, i) => (
+          <button key={c.code} type="button" aria-pressed={form.code === c.code} data-code={c.code}
+            aria-keyshortcuts={c.hotkey ?? (i < 9 ? String(i + 1) : undefined)} onClick={() => update({ code: c.code })}>
+            {i < 9 && <kbd>{c.hotkey ?? i + 1}</kbd>} {c.label}
+          </button>
+        ))}
+      </fieldset>
+      {campaign?.dispositionFields.map((f) => (
+        <label key={f.id}>
+          {f.label}{required.has(f.id) && <span aria-hidden="true"> *</span>}
+          {f.type === 'select' ? (
+            <select value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)}
+              onChange={(e) => update({ fields: { ...form.fields, [f.id]: e.currentTarget.value } })}>
+              <option value="">—</option>
+              {f.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+            </select>
+          ) : (
+            <input type={f.type === 'number' ? 'number' : 'text'} name={f.id} value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)}
+              onInput={(e) => update({ fields: { ...form.fields, [f.id]: e.currentTarget.value } })} />
+          )}
+        </label>
+      ))}
+      <Slot name={Slots.dispositionFields} context={call} />
+      <label>
+        {t('disposition.notes')}{required.has('notes') && <span aria-hidden="true"> *</span>}
+        <textarea name="notes" value={form.notes} aria-required={required.has('notes')} onInput={(e) => update({ notes: e.currentTarget.value })} />
+      </label>
+      {chosen?.callback !== undefined && (
+        <fieldset class="dk-callback">
+          <legend>{t('disposition.callback')}{chosen.callback === 'required' && <span aria-hidden="true"> *</span>}</legend>
+          <label>
+            {t('callback.at')}
+            <input type="datetime-local" name="callbackAt" value={form.callbackAt} aria-required={chosen.callback === 'required'}
+              onInput={(e) => update({ callbackAt: e.currentTarget.value })} />
+          </label>
+          {(['personal', 'anyone'] as const).map((scope) => (
+            <label key={scope}>
+              <input type="radio" name="callbackScope" value={scope} checked={form.callbackScope === scope} onChange={() => update({ callbackScope: scope })} />
+              {t(`callback.${scope}`)}
+            </label>
+          ))}
+          <label>
+            {t('callback.note')}
+            <input type="text" name="callbackNote" value={form.callbackNote} onInput={(e) => update({ callbackNote: e.currentTarget.value })} />
+          </label>
+        </fieldset>
+      )}
+      {submit.error && (
+        <p role="alert" class="dk-error" data-code={submit.error.code}>
+          {missing.length > 0 ? t('disposition.missing', { fields: missing.join(', ') }) : errorText(dialkit.i18n, submit.error)}
+        </p>
+      )}
+      <button type="submit" disabled={submit.pending}>{t('disposition.submit')}</button>
+    </form>
+  );
+}

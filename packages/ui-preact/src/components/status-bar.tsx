@@ -1,0 +1,79 @@
+import { Commands, Slots, type AgentStatus } from '@dialkit/core';
+import { useCommand } from '../hooks/use-command.js';
+import { useDialkit, useT, type TranslateFn } from '../hooks/use-dialkit.js';
+import { useStream } from '../hooks/use-observable.js';
+import { errorText } from '../format.js';
+import { BreakTimer, DialMethodBadge } from './indicators.js';
+import { Slot } from './slot.js';
+
+/** The console's built-in panels the status bar opens (B1, B5, B7). */
+export type ConsolePanel = 'calls' | 'stats' | 'profile';
+
+/** Props of {@link StatusBar}. */
+export interface StatusBarProps {
+  /** The panel shown now (its entry is marked current). */
+  readonly panel?: ConsolePanel;
+  /** Called when the agent picks My Stats, My Profile or the call menu. */
+  readonly onOpen?: (panel: ConsolePanel) => void;
+}
+
+/** The agent status as one line of text: "Paused: Lunch", "Ready"… */
+export function statusText(t: TranslateFn, status: AgentStatus): string {
+  const label = t(`status.${status.kind}`);
+  return status.kind === 'paused' ? `${label}: ${status.reason.label}` : label;
+}
+
+const ENTRIES: readonly { readonly panel: ConsolePanel; readonly key: string }[] = [
+  { panel: 'calls', key: 'bar.callMenu' },
+  { panel: 'stats', key: 'bar.myStats' },
+  { panel: 'profile', key: 'bar.myProfile' },
+];
+
+/**
+ * The status and control bar (B1–B10): the agent's status in a polite live region (screen
+ * readers announce each change), the connection, the campaign's dial method, the break timer,
+ * the built-in entries (Call menu, My Stats, My Profile, Logout) and the entries plugins add to
+ * the `status.bar` and `header.menu` slots (Voicemails, Callbacks, Chat, Call Queue, Phonebook,
+ * Call History).
+ */
+export function StatusBar({ panel, onOpen }: StatusBarProps) {
+  const dialkit = useDialkit();
+  const t = useT();
+  const status = useStream(dialkit.agent.status$, () => dialkit.agent.status);
+  const state = useStream(dialkit.agent.state$, () => dialkit.agent.state);
+  const connection = useStream(dialkit.connection$, () => dialkit.connection);
+  const logout = useCommand(Commands.logout);
+  return (
+    <header class="dk-status-bar" role="banner">
+      <div class="dk-status" data-status={status.kind}>
+        <span class="dk-agent-name">{state.session?.name}</span>
+        <span role="status" aria-live="polite" aria-atomic="true" class="dk-status-text">
+          {statusText(t, status)}
+        </span>
+        {state.pendingPause && <span class="dk-pending">{t('pause.pendingShort', { reason: state.pendingPause.label })}</span>}
+        <span class="dk-connection" data-connection={connection.status}>{t(`connection.${connection.status}`)}</span>
+        <DialMethodBadge />
+        <BreakTimer />
+        <Slot name={Slots.statusBar} />
+      </div>
+      <nav aria-label={t('bar.label')}>
+        <ul class="dk-bar-entries" role="list">
+          {ENTRIES.map((e) => (
+            <li key={e.panel}>
+              <button type="button" aria-current={panel === e.panel ? 'page' : undefined} onClick={() => onOpen?.(e.panel)}>
+                {t(e.key)}
+              </button>
+            </li>
+          ))}
+          <Slot name={Slots.headerMenu} itemTag="li" />
+          <li>
+            <button type="button" class="dk-logout" disabled={logout.pending} onClick={() => void logout.run()}>
+              {t('bar.logout')}
+            </button>
+          </li>
+        </ul>
+      </nav>
+      {logout.error && <p role="alert" class="dk-error">{errorText(dialkit.i18n, logout.error)}</p>}
+    </header>
+  );
+}

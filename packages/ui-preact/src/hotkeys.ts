@@ -1,0 +1,106 @@
+import { Commands, toDisposable, type Call, type Dialkit, type Disposable } from '@dialkit/core';
+import { errorText } from './format.js';
+
+/** Ids of the call-control hotkeys the kit registers. */
+export type DefaultHotkeyId = 'agent.ready' | 'call.answer' | 'call.reject' | 'call.hangup' | 'call.hold' | 'call.mute';
+
+/**
+ * The default keys of the call-control hotkeys (Alt+P Play, Alt+A answer, Alt+J reject, Alt+X
+ * hang up, Alt+H hold/resume, Alt+M mute/unmute); rebind with `dialkit.hotkeys.rebind(id, keys)`.
+ */
+export const DEFAULT_HOTKEYS: Readonly<Record<DefaultHotkeyId, string>> = {
+  'agent.ready': 'Alt+P',
+  'call.answer': 'Alt+A',
+  'call.reject': 'Alt+J',
+  'call.hangup': 'Alt+X',
+  'call.hold': 'Alt+H',
+  'call.mute': 'Alt+M',
+};
+
+const byStatus = (dialkit: Dialkit, ...kinds: Call['status']['kind'][]): Call | undefined => {
+  const active = dialkit.calls.active;
+  if (active && kinds.includes(active.status.kind)) return active;
+  return dialkit.calls.lines.find((c) => kinds.includes(c.status.kind));
+};
+
+/**
+ * Registers the call-control hotkeys (Play, answer, reject, hang up, hold/resume, mute/unmute) on
+ * the console's hotkey table. A binding whose id or keys are taken already (by a plugin) is skipped.
+ * Failures of the commands they run are raised as error notifications.
+ *
+ * @returns one disposable removing them all.
+ */
+export function registerDefaultHotkeys(dialkit: Dialkit): Disposable {
+  const report = (p: Promise<unknown>): void => {
+    p.catch((e: unknown) => dialkit.notifications.notify({ kind: 'error', message: errorText(dialkit.i18n, e), dedupeKey: 'ui.hotkey' }));
+  };
+  const onCall = (kinds: Call['status']['kind'][], fn: (c: Call) => Promise<unknown>) => () => {
+    const call = byStatus(dialkit, ...kinds);
+    if (call) report(fn(call));
+  };
+  const { calls } = dialkit;
+  const runs: Record<DefaultHotkeyId, () => void> = {
+    'agent.ready': () => report(dialkit.commands.execute(Commands.ready)),
+    'call.answer': onCall(['offered'], (c) => calls.answer(c.id)),
+    'call.reject': onCall(['offered'], (c) => calls.reject(c.id)),
+    'call.hangup': onCall(['connected', 'held', 'dialing', 'ringing'], (c) => calls.hangup(c.id)),
+    'call.hold': onCall(['connected', 'held'], (c) => (c.status.kind === 'held' ? calls.resume(c.id) : calls.hold(c.id))),
+    'call.mute': onCall(['connected', 'held'], (c) => calls.mute(c.id, !c.muted)),
+  };
+  const registered: Disposable[] = [];
+  for (const [id, keys] of Object.entries(DEFAULT_HOTKEYS) as [DefaultHotkeyId, string][]) {
+    const taken = dialkit.hotkeys.bindings.some((b) => b.id === id || b.keys === keys);
+    if (!taken) registered.push(dialkit.hotkeys.register({ id, keys, label: `hotkey.${id}`, run: runs[id] }));
+  }
+  return toDisposable(() => registered.forEach((d) => d.dispose()));
+}
+
+const MODIFIER_KEYS = new Set(['Control', 'Alt', 'Shift', 'Meta', 'AltGraph', 'CapsLock']);
+
+/**
+ * The key combination of a keyboard event in the registry's notation (`Alt+H`, `Ctrl+Shift+F2`, `1`, `?`),
+ * or undefined for a lone modifier. Letters and digits come from `code`, so Alt+H works on macOS too;
+ * Shift is dropped for punctuation it produces (`?`).
+ */
+export function keysOf(e: KeyboardEvent): string | undefined {
+  if (MODIFIER_KEYS.has(e.key)) return undefined;
+  let key = e.key === ' ' ? 'Space' : e.key;
+  let shift = e.shiftKey;
+  if (/^Key[A-Z]$/.test(e.code)) key = e.code.slice(3);
+  else if (/^Digit[0-9]$/.test(e.code)) key = e.code.slice(5);
+  else if (key.length === 1 && !/[a-z0-9]/i.test(key)) shift = false;
+  if (key === '+') key = 'plus';
+  const mods = [e.ctrlKey && 'Ctrl', e.altKey && 'Alt', shift && 'Shift', e.metaKey && 'Meta'].filter(Boolean);
+  return [...mods, key].join('+');
+}
+
+const isTyping = (target: EventTarget | null): boolean => {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
+};
+
+/**
+ * Listens to `keydown` on `target` and runs the matching binding of `dialkit.hotkeys`. While the
+ * agent types in a field, only combinations with Alt, Ctrl or Meta are hotkeys.
+ *
+ * @returns a disposable removing the listener.
+ */
+export function installKeyboard(dialkit: Dialkit, target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>): Disposable {
+  const onKey = (event: Event): void => {
+    const e = event as KeyboardEvent;
+    if (e.defaultPrevented || e.isComposing) return;
+    if (isTyping(e.target) && !(e.altKey || e.ctrlKey || e.metaKey)) return;
+    const keys = keysOf(e);
+    const binding = keys === undefined ? undefined : dialkit.hotkeys.match(keys);
+    if (!binding) return;
+    e.preventDefault();
+    if (binding.command) {
+      dialkit.commands.execute(binding.command, binding.args).catch((err: unknown) => {
+        dialkit.notifications.notify({ kind: 'error', message: errorText(dialkit.i18n, err), dedupeKey: 'ui.hotkey' });
+      });
+    } else binding.run?.();
+  };
+  target.addEventListener('keydown', onKey);
+  return toDisposable(() => target.removeEventListener('keydown', onKey));
+}

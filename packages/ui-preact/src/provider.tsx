@@ -1,0 +1,74 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { DisposableStore, type Dialkit } from '@dialkit/core';
+import { DialkitContext } from './hooks/use-dialkit.js';
+import { installKeyboard, registerDefaultHotkeys } from './hotkeys.js';
+import { uiMessages } from './messages.js';
+
+/** Setting keys the UI kit persists through `dialkit.settings`. */
+export const UiSettings = {
+  /** Interface colour (a CSS colour), applied as `--dk-accent`. */
+  accent: 'ui.accent',
+  /** `light`, `dark` or `system`, applied as `data-theme` on the document element. */
+  theme: 'ui.theme',
+  /** The agent's language (`en`, `es`), applied with `i18n.setLocale`. */
+  locale: 'ui.locale',
+} as const;
+
+/** Props of {@link DialkitProvider}. */
+export interface DialkitProviderProps {
+  /** The console the components read and command. */
+  readonly dialkit: Dialkit;
+  /** Register the call-control hotkeys (default true). */
+  readonly hotkeys?: boolean;
+  /** Listen to the keyboard on `document` and dispatch hotkeys (default true). */
+  readonly keyboard?: boolean;
+  /** Apply the persisted theme and interface colour to `document.documentElement` (default true). */
+  readonly applyTheme?: boolean;
+  /** The console's UI. */
+  readonly children?: ComponentChildren;
+}
+
+/**
+ * Makes a console available to the hooks and components below it; adds the kit's English and
+ * Spanish messages, the default hotkeys and the keyboard listener, and applies the agent's saved
+ * language, theme and interface colour. All of it is undone on unmount.
+ *
+ * @remarks One provider serves one console for its lifetime: to swap consoles, give the provider
+ * a new `key` so that it remounts.
+ *
+ * @example
+ * ```tsx
+ * render(<DialkitProvider dialkit={dialkit}><AgentConsole /></DialkitProvider>, document.body);
+ * ```
+ */
+export function DialkitProvider({ dialkit, hotkeys = true, keyboard = true, applyTheme = true, children }: DialkitProviderProps) {
+  // Messages are added during the first render, so that its text is already translated.
+  const [messages] = useState(() => ({ dialkit, bundle: dialkit.i18n.add(uiMessages) }));
+  useEffect(() => () => messages.bundle.dispose(), [messages]);
+  useEffect(() => {
+    const store = new DisposableStore();
+    if (hotkeys) store.add(registerDefaultHotkeys(dialkit));
+    if (keyboard && typeof document !== 'undefined') store.add(installKeyboard(dialkit, document));
+    const { settings } = dialkit;
+    const locale = settings.observe<string | null>(UiSettings.locale, null).subscribe((l) => {
+      if (l !== null && l !== dialkit.i18n.locale) dialkit.i18n.setLocale(l);
+    });
+    store.add(() => locale.unsubscribe());
+    if (applyTheme && typeof document !== 'undefined') {
+      const root = document.documentElement;
+      const accent = settings.observe<string | null>(UiSettings.accent, null).subscribe((c) => {
+        if (c === null) root.style.removeProperty('--dk-accent');
+        else root.style.setProperty('--dk-accent', c);
+      });
+      const theme = settings.observe<string>(UiSettings.theme, 'system').subscribe((th) => {
+        if (th === 'light' || th === 'dark') root.dataset['theme'] = th;
+        else delete root.dataset['theme'];
+      });
+      store.add(() => accent.unsubscribe());
+      store.add(() => theme.unsubscribe());
+    }
+    return () => store.dispose();
+  }, [dialkit, hotkeys, keyboard, applyTheme]);
+  return <DialkitContext.Provider value={dialkit}>{children}</DialkitContext.Provider>;
+}

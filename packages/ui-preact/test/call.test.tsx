@@ -1,0 +1,166 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { press, setup, type, type Rendered } from './helpers.js';
+
+let current: Rendered | undefined;
+afterEach(async () => {
+  cleanup();
+  await current?.dialkit.dispose();
+  current = undefined;
+});
+
+const lead = { id: 'L1', name: 'María <b>Pérez</b>', phone: '600111222', fields: { City: 'Lima', Plan: '<script>x()</script>' } };
+
+async function ready(): Promise<Rendered> {
+  const r = await setup({ join: true });
+  await r.dialkit.agent.ready();
+  await r.settle();
+  return r;
+}
+
+const methods = (r: Rendered) => r.backend.calls.map((c) => c.method);
+
+describe('a call arrives and is handled', () => {
+  it('offered call → focus on Answer, lead info shown as text; hold, mute, hang up reach the backend', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'c1', direction: 'inbound', origin: 'inbound', remoteNumber: '600111222', lead, campaignId: 'spring-sale' });
+    await r.settle();
+    const answer = screen.getByRole('button', { name: 'Answer' });
+    expect(document.activeElement).toBe(answer);
+    const info = screen.getByRole('region', { name: 'Call information' });
+    expect(within(info).getByText('María <b>Pérez</b>')).toBeTruthy();
+    expect(within(info).getByText('600111222')).toBeTruthy();
+    expect(within(info).getByText('<script>x()</script>')).toBeTruthy();
+    expect(info.querySelector('b, script')).toBeNull();
+
+    fireEvent.click(answer);
+    await r.settle();
+    expect(methods(r)).toContain('callControl.answer');
+    expect(document.activeElement).toBe(info);
+    await r.advance(7_000);
+    expect(within(info).getByRole('timer', { name: 'Call duration' }).textContent).toBe('0:00:07');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hold' }));
+    await r.settle();
+    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.hold', args: ['c1'] });
+    expect(screen.getByRole('button', { name: 'Resume' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await r.settle();
+    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.resume', args: ['c1'] });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mute' }));
+    await r.settle();
+    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.mute', args: ['c1', true] });
+    expect(screen.getByRole('button', { name: 'Unmute' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hang up' }));
+    await r.settle();
+    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.hangup', args: ['c1'] });
+    expect(r.dialkit.agent.status.kind).toBe('wrapUp');
+    expect(screen.getByRole('form', { name: 'Wrap-up: 600111222' })).toBeTruthy();
+  });
+
+  it('a predictive call that arrives connected moves focus to the lead information', async () => {
+    current = await ready();
+    current.backend.emit({ type: 'call.offered', callId: 'c2', direction: 'outbound', origin: 'predictive', remoteNumber: '600999888', lead, campaignId: 'spring-sale' });
+    current.backend.emit({ type: 'call.connected', callId: 'c2' });
+    await current.settle();
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Call information' }));
+  });
+
+  it('hotkeys drive the call: Alt+A answers, Alt+H holds and resumes, Alt+M mutes, Alt+X hangs up; rebinding works', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'c3', direction: 'inbound', origin: 'inbound', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    await r.settle();
+    press('a', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.calls.active?.status.kind).toBe('connected');
+    press('h', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.calls.active?.status).toEqual({ kind: 'held', by: 'local' });
+    press('h', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.calls.active?.status.kind).toBe('connected');
+    r.dialkit.hotkeys.rebind('call.mute', 'Alt+U');
+    press('m', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.calls.active?.muted).toBe(false);
+    press('u', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.calls.active?.muted).toBe(true);
+    // typing in a field: plain keys are text, Alt combinations still work
+    const field = screen.getByLabelText('Phone number');
+    field.focus();
+    press('?', { shiftKey: true, code: 'Slash' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    press('x', { altKey: true });
+    await r.settle();
+    expect(methods(r)).toContain('callControl.hangup');
+  });
+
+  it('pause asked for during a call is pending, and the UI says so', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'c4', direction: 'outbound', origin: 'predictive', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    r.backend.emit({ type: 'call.connected', callId: 'c4' });
+    await r.settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause after this call' }));
+    await r.settle();
+    fireEvent.click(screen.getByRole('menuitem', { name: /Training/ }));
+    await r.settle();
+    expect(r.dialkit.agent.state.pendingPause?.code).toBe('training');
+    expect(screen.getByText(/Pause pending \(Training\): it starts when you finish this call/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel pending pause' }));
+    await r.settle();
+    expect(r.dialkit.agent.state.pendingPause).toBeNull();
+  });
+
+  it('line management: a second line, switch between them', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'a', direction: 'outbound', origin: 'predictive', remoteNumber: '611000001', campaignId: 'spring-sale' });
+    r.backend.emit({ type: 'call.connected', callId: 'a' });
+    await r.settle();
+    fireEvent.click(within(screen.getByRole('region', { name: 'Lines' })).getByRole('button', { name: 'Hold line 1' }));
+    await r.settle();
+    await r.dialkit.calls.dial('611000002');
+    r.backend.emit({ type: 'call.connected', callId: 's1' });
+    await r.settle();
+    const lines = screen.getByRole('region', { name: 'Lines' });
+    expect(within(lines).getAllByRole('listitem').map((li) => li.dataset['state'])).toEqual(['held', 'connected']);
+    fireEvent.click(within(lines).getByRole('button', { name: 'Switch to line 1' }));
+    await r.settle();
+    expect(r.backend.calls.slice(-2).map((c) => `${c.method}:${String(c.args[0])}`)).toEqual(['callControl.hold:s1', 'callControl.resume:a']);
+    expect(within(lines).getAllByRole('listitem').map((li) => li.dataset['state'])).toEqual(['connected', 'held']);
+  });
+});
+
+describe('manual dial and dial pad', () => {
+  it('an invalid number is refused with a message naming the problem; a valid one is dialled', async () => {
+    current = await setup({ join: true });
+    const r = current;
+    const field = screen.getByLabelText('Phone number');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(screen.getByRole('alert').textContent).toBe('Enter the number to call.');
+    type(field, '600-abc');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(screen.getByRole('alert').textContent).toContain('only digits');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    type(field, '12');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(screen.getByRole('alert').textContent).toBe('A phone number has 3 to 20 digits.');
+    type(field, '');
+    for (const d of ['6', '0', '0', '1']) fireEvent.click(screen.getByRole('button', { name: `Key ${d}` }));
+    expect((field as HTMLInputElement).value).toBe('6001');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await r.settle();
+    expect(r.backend.calls.find((c) => c.method === 'callControl.dial')?.args[0]).toMatchObject({ number: '6001', origin: 'manual' });
+    r.backend.emit({ type: 'call.connected', callId: 's1' });
+    await r.settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Key 5' }));
+    await r.settle();
+    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.sendDtmf', args: ['s1', '5'] });
+  });
+});
