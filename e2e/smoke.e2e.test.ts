@@ -19,7 +19,7 @@ describe('the reference console in Chromium', () => {
   it('loads the production build from loopback', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await expect.poll(() => page.textContent('#app')).toContain('Dialkit');
+    await expect.poll(() => page.getByRole('heading', { name: 'Agent login' }).count()).toBe(1);
     await page.close();
   });
 });

@@ -1,0 +1,38 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+
+/** Where the browser run writes the screenshots the docs use. */
+export const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** A fresh browser context (its own IndexedDB) on the reference console with the test hook. */
+export async function openConsole(browser: Browser, base: string, query = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}?test=1&speed=8${query}`);
+  (page as Page & { errors?: string[] }).errors = errors;
+  return { context, page };
+}
+
+/** Logs in on the login form. */
+export async function logIn(page: Page, username: string, password: string, labels = { user: 'Username', password: 'Password', submit: 'Log in' }): Promise<void> {
+  await page.getByLabel(labels.user).fill(username);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}
+
+/** Has the sim offer a predictive call to the agent now; returns its id. */
+export function offerCall(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __dialkit: { control: { offerCall(): string } } }).__dialkit.control.offerCall());
+}
+
+/** The sim's record of dispositions it stored (by idempotency key) and how often each was sent. */
+export function dispositionsAtSim(page: Page): Promise<{ stored: number; attempts: number }> {
+  return page.evaluate(() => {
+    const control = (window as unknown as { __dialkit: { control: { stored: ReadonlyMap<string, unknown>; submitAttempts: ReadonlyMap<string, number> } } }).__dialkit.control;
+    let attempts = 0;
+    for (const n of control.submitAttempts.values()) attempts += n;
+    return { stored: control.stored.size, attempts };
+  });
+}

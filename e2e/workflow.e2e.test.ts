@@ -1,0 +1,104 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { SCREENSHOTS, dispositionsAtSim, logIn, offerCall, openConsole } from './console-page.js';
+import { startConsoleServer, type ConsoleServer } from './server.js';
+
+let browser: Browser;
+let server: ConsoleServer;
+
+beforeAll(async () => {
+  server = await startConsoleServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the seed workflow in the reference console (Chromium, simulated dialer)', () => {
+  it('login → campaign → Play → predictive call with lead → mute, hold, resume → hang up → wrap-up → missing field named → callback → Ready', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await page.screenshot({ path: `${SCREENSHOTS}login.png` });
+    await logIn(page, 'ana', 'ana-pw');
+    await page.getByRole('button', { name: /Spring Sale/ }).click();
+    await expect.poll(() => page.getByText('Dial method: Predictive').count()).toBe(1);
+    await page.getByRole('button', { name: 'Play (Ready)' }).click();
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+
+    await offerCall(page);
+    const lead = page.getByRole('region', { name: 'Call information' });
+    await expect.poll(() => lead.textContent()).toMatch(/Lead name/);
+    // Focus moves to the incoming call, so a keyboard or screen-reader user lands on it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-call]') !== null)).toBe(true);
+    await page.getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Unmute' }).count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOTS}on-call.png` });
+    await page.getByRole('button', { name: 'Hold' }).first().click();
+    await expect.poll(() => page.getByRole('button', { name: 'Resume' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Resume' }).first().click();
+    await page.getByRole('button', { name: 'Hang up' }).click();
+
+    // Wrap-up: submit with the mandatory amount missing; the error names it.
+    await page.getByRole('button', { name: /Sale/ }).first().click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((t) => t.join(' '))).toMatch(/Amount/);
+    await page.screenshot({ path: `${SCREENSHOTS}wrap-up-error.png` });
+
+    // Complete it as a callback instead, scheduled for tomorrow.
+    await page.getByRole('button', { name: /Callback/ }).first().click();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Date and time').fill(local);
+    await page.getByLabel('Notes').fill('Call back after 5pm');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+    await expect.poll(() => dispositionsAtSim(page)).toMatchObject({ stored: 1 });
+
+    // My Stats shows what happened: one call handled.
+    await page.getByRole('button', { name: 'My Stats' }).click();
+    const stats = page.getByRole('table').first();
+    await expect.poll(() => stats.textContent()).toMatch(/Calls handled\s*1/);
+    await page.screenshot({ path: `${SCREENSHOTS}my-stats.png` });
+    expect((page as { errors?: string[] }).errors).toEqual([]);
+    await context.close();
+  });
+
+  it('wrong credentials and an invalid manual number are refused with a clear message', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await logIn(page, 'ana', 'wrong');
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((t) => t.join(' '))).toMatch(/password/i);
+    await logIn(page, 'ana', 'ana-pw');
+    await page.getByRole('button', { name: /Spring Sale/ }).click();
+    await page.getByLabel('Phone number').fill('call-me');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents().then((t) => t.join(' '))).toMatch(/call-me|number/i);
+    await context.close();
+  });
+
+  it('a reload during wrap-up keeps what the agent typed', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await logIn(page, 'ana', 'ana-pw');
+    await page.getByRole('button', { name: /Spring Sale/ }).click();
+    await page.getByRole('button', { name: 'Play (Ready)' }).click();
+    await offerCall(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByLabel('Notes').fill('Customer asked about fibre prices');
+    await page.waitForTimeout(800); // the draft is saved 300 ms after the last keystroke
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Notes').inputValue().catch(() => '')).toBe('Customer asked about fibre prices');
+    await context.close();
+  });
+
+  it('the same console in Spanish', async () => {
+    const { context, page } = await openConsole(browser, server.url, '&lang=es');
+    await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
+    await logIn(page, 'ana', 'ana-pw', { user: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión' });
+    await page.getByRole('button', { name: /Spring Sale/ }).click();
+    await page.getByRole('button', { name: 'Play (Listo)' }).click();
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Listo');
+    await page.screenshot({ path: `${SCREENSHOTS}console-es.png` });
+    await context.close();
+  });
+});
