@@ -5,6 +5,7 @@
 // results.json is then left as it was).
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { runConsoleBench } from './console.bench.mjs';
 import { runCoreBench } from './core.bench.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -14,6 +15,7 @@ const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const startedAt = new Date().toISOString();
 const figures = [...(await runCoreBench({ quick, only }))];
+if (!only || 'console'.includes(only)) figures.push(...(await runConsoleBench({ quick })));
 
 let failed = 0;
 for (const f of figures) {
