@@ -1,4 +1,5 @@
 // Benchmarks of the reference console in Debian's Chromium (playwright-core), on its production
+/* global window, document, MutationObserver, CSS -- functions passed to page.evaluate run in the browser */
 // build served from loopback. Run by bench/run.mjs; needs `pnpm build` first.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
