@@ -10,6 +10,9 @@ import type { AgentService } from './agent-service.js';
 import type { AgentSession, AgentState, AgentStatus } from './agent-state.js';
 import { isBusy } from './agent-transition.js';
 
+/** The presence events a backend confirms requests with. */
+export type PresenceEventType = 'agent.logged-in' | 'agent.logged-out' | 'agent.ready' | 'agent.paused';
+
 /** Options of the agent service. */
 export interface AgentServiceOptions {
   /** Whether Ready needs a joined campaign (default true). */
@@ -19,7 +22,8 @@ export interface AgentServiceOptions {
 /** Implements {@link AgentService}: guards, backend calls, confirmations, presence sync after wrap-up. */
 export class AgentServiceImpl implements AgentService {
   private readonly disposables = new DisposableStore();
-  private asked = 0;
+  /** Confirming events of presence requests core made and has not seen yet (a few at most). */
+  private readonly expected: PresenceEventType[] = [];
   /** @inheritDoc */
   readonly state$: Observable<AgentState>;
   /** @inheritDoc */
@@ -92,7 +96,7 @@ export class AgentServiceImpl implements AgentService {
       throw new DialkitError('agent.invalid-credentials', 'Enter both a username and a password');
     }
     if (this.state.session) throw new DialkitError('agent.already-logged-in', `Agent '${this.state.session.agentId}' is already logged in`);
-    const { agentId } = await this.asking(() => this.ctx.port('presence').login({ username: creds.username.trim(), password: creds.password }));
+    const { agentId } = await this.asking('agent.logged-in', () => this.ctx.port('presence').login({ username: creds.username.trim(), password: creds.password }));
     return this.ctx.until((s) => (s.agent.session?.agentId === agentId ? s.agent.session : undefined), 'the login');
   }
 
@@ -101,7 +105,7 @@ export class AgentServiceImpl implements AgentService {
     if (isBusy(s.status) || this.ctx.store.state.calls.length > 0) {
       throw new DialkitError('agent.calls-active', `Cannot log out while '${s.status.kind}': end the call and submit its disposition first`);
     }
-    await this.asking(() => this.ctx.port('presence').logout());
+    await this.asking('agent.logged-out', () => this.ctx.port('presence').logout());
     await this.ctx.until((st) => st.agent.status.kind === 'loggedOut', 'the logout');
   }
 
@@ -132,7 +136,7 @@ export class AgentServiceImpl implements AgentService {
     if (s.status.kind === 'ready') return;
     if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot go Ready while '${s.status.kind}'${s.status.kind === 'wrapUp' ? ': submit the disposition first' : ''}`);
     if (this.options.requireCampaign && !s.campaign) throw new DialkitError('agent.campaign-required', `Agent '${s.session?.agentId ?? ''}' cannot go Ready without a campaign: join one first`);
-    await this.asking(() => this.ctx.port('presence').ready());
+    await this.asking('agent.ready', () => this.ctx.port('presence').ready());
     await this.ctx.until((st) => st.agent.status.kind === 'ready' || (isBusy(st.agent.status) && st.agent.idle.kind === 'ready'), 'Ready');
   }
 
@@ -143,7 +147,7 @@ export class AgentServiceImpl implements AgentService {
       this.ctx.emitLocal({ type: 'agent.pause-requested', at: this.ctx.clock.now(), reason });
       return;
     }
-    await this.asking(() => this.ctx.port('presence').pause(reason));
+    await this.asking('agent.paused', () => this.ctx.port('presence').pause(reason));
     await this.ctx.until((st) => st.agent.status.kind === 'paused' && st.agent.status.reason.code === reason.code, `Pause '${reason.code}'`);
   }
 
@@ -154,23 +158,26 @@ export class AgentServiceImpl implements AgentService {
   }
 
   /**
-   * Whether core has asked the backend for a presence change that is not settled yet. A presence
-   * event arriving while this is false came from the backend's own side (a supervisor, the dialer).
+   * Takes a presence event as the confirmation of core's own request, if core asked for it.
+   * False means the backend changed presence on its own (a supervisor, the dialer).
    */
-  get awaitingPresence(): boolean {
-    return this.asked > 0;
+  confirmsRequest(type: PresenceEventType): boolean {
+    const i = this.expected.indexOf(type);
+    if (i < 0) return false;
+    this.expected.splice(i, 1);
+    return true;
   }
 
-  /** Runs a presence request, counting it as in flight until it settles (and a little after, for its event). */
-  private async asking<T>(request: () => Promise<T>): Promise<T> {
-    this.asked++;
+  /** Runs a presence request, expecting its confirming event (forgotten if the request fails). */
+  private async asking<T>(expect: PresenceEventType, request: () => Promise<T>): Promise<T> {
+    this.expected.push(expect);
+    if (this.expected.length > 8) this.expected.shift();
     try {
       return await request();
-    } finally {
-      // The confirming event may arrive right after the request resolves.
-      this.ctx.scheduler.schedule(() => {
-        this.asked--;
-      }, 1_000);
+    } catch (e) {
+      const i = this.expected.lastIndexOf(expect);
+      if (i >= 0) this.expected.splice(i, 1);
+      throw e;
     }
   }
 
@@ -199,7 +206,7 @@ export class AgentServiceImpl implements AgentService {
       if (!isBusy(was) || (status.kind !== 'ready' && status.kind !== 'paused')) return;
       const presence = this.ctx.ports.presence;
       if (!presence) return;
-      const p = this.asking(() => (status.kind === 'ready' ? presence.ready() : presence.pause(status.reason)));
+      const p = status.kind === 'ready' ? this.asking('agent.ready', () => presence.ready()) : this.asking('agent.paused', () => presence.pause(status.reason));
       p.catch((e: unknown) => this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' }));
     });
     this.disposables.add(() => sub.unsubscribe());

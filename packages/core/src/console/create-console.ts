@@ -148,7 +148,7 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
       if (e.type === 'notification.raised') notifications.notify(e.notification);
       const before = store.state.agent.status;
       store.dispatch(e);
-      if ((e.type === 'agent.ready' || e.type === 'agent.paused' || e.type === 'agent.logged-out') && !agent.awaitingPresence) {
+      if ((e.type === 'agent.logged-in' || e.type === 'agent.ready' || e.type === 'agent.paused' || e.type === 'agent.logged-out') && !agent.confirmsRequest(e.type)) {
         // The backend owns presence too (a supervisor, the dialer): it wins, and the difference is logged.
         logger.log('info', `The backend changed the agent's presence: '${e.type}' while '${before.kind}'`, { now: store.state.agent.status.kind });
       }
