@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DialkitError, definePlugin, Commands, CallService, memoryLogger, type Dialkit } from '../src/index.js';
-import { createTestConsole, testCampaign, type TestConsole } from '../src/testing/index.js';
+import { createTestConsole, rejection, testCampaign, type TestConsole } from '../src/testing/index.js';
 
 const spring = testCampaign();
 const renewals = testCampaign({ id: 'renewals', name: 'Renewals', afterWrapUp: 'paused', dialMethod: 'progressive' });
@@ -14,15 +14,6 @@ async function readyAgent(t?: TestConsole): Promise<TestConsole> {
   return c;
 }
 
-async function rejection(p: Promise<unknown>): Promise<DialkitError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DialkitError) return e;
-    throw new Error(`expected a DialkitError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('the seed workflow through the public API', () => {
   it('login → campaign → Ready → predictive call with lead → mute, hold, resume → hangup → wrap-up → disposition → Ready', async () => {

@@ -1,4 +1,4 @@
-import { createConsole, DialkitError, type Dialkit, type InspectionEvent } from '@dialkit/core';
+import { createConsole, type Dialkit, type InspectionEvent } from '@dialkit/core';
 import { virtualTime, type VirtualTime } from '@dialkit/core/testing';
 import { createSim, type Sim, type SimOptions } from '../src/index.js';
 
@@ -41,12 +41,4 @@ export async function waitFor(time: VirtualTime, ready: () => boolean, maxMs: nu
   return time.now() - start;
 }
 
-export async function rejection(p: Promise<unknown>): Promise<DialkitError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DialkitError) return e;
-    throw new Error(`expected a DialkitError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected a rejection');
-}
+export { rejection } from '@dialkit/core/testing';

@@ -9,3 +9,4 @@ export { createTestConsole, testCampaign, type TestConsole, type TestConsoleOpti
 export { virtualTime, type VirtualTime } from './virtual-time.js';
 export { ManualScheduler } from './manual-scheduler.js';
 export { generateShift, type ShiftOptions } from './shift-generator.js';
+export { rejection } from './rejection.js';
