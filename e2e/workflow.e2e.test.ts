@@ -91,6 +91,34 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await context.close();
   });
 
+  it('a manual-ready campaign leaves the agent paused after wrap-up; a lunch break runs the break indicator and shows in My Stats', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await logIn(page, 'bruno', 'bruno-pw');
+    await page.getByRole('button', { name: /Renewals/ }).click();
+    await page.getByRole('button', { name: 'Play (Ready)' }).click();
+    await offerCall(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByRole('button', { name: /No Answer/ }).first().click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    // Renewals is "Ready manual": after wrap-up the agent is paused until they press Play.
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toMatch(/Paused/);
+
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('menuitem', { name: /Lunch/ }).click();
+    const banner = page.getByRole('banner');
+    await expect.poll(() => banner.textContent()).toMatch(/On break \(Lunch[^)]*\) 0:00:0[0-9]/);
+    const first = (await banner.textContent())?.match(/On break \([^)]*\) (\d+:\d\d:\d\d)/)?.[1];
+    await expect.poll(() => banner.textContent().then((t) => t?.match(/On break \([^)]*\) (\d+:\d\d:\d\d)/)?.[1]), { timeout: 5_000 }).not.toBe(first);
+    await page.screenshot({ path: `${SCREENSHOTS}break.png` });
+
+    await page.getByRole('button', { name: 'My Stats' }).click();
+    const stats = await page.getByRole('table').first().textContent();
+    expect(stats).toMatch(/Break time\s*0:00:0[1-9]/);
+    expect(stats).toMatch(/Calls handled\s*1/);
+    await context.close();
+  });
+
   it('the same console in Spanish', async () => {
     const { context, page } = await openConsole(browser, server.url, '&lang=es');
     await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
