@@ -1,0 +1,56 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { offerCall, openConsole } from './console-page.js';
+import { startConsoleServer, type ConsoleServer } from './server.js';
+
+let browser: Browser;
+let server: ConsoleServer;
+
+beforeAll(async () => {
+  server = await startConsoleServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Presses Tab until the focused element's accessible text matches, at most 40 times. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''} ${(el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? ''}`;
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+describe('the reference console by keyboard alone (Chromium)', () => {
+  it('log in, pick a campaign, Play, take a call, hang up, pick an outcome with its number key, submit', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await tabTo(page, /Username/);
+    await page.keyboard.type('ana');
+    await tabTo(page, /Password/);
+    await page.keyboard.type('ana-pw');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /Spring Sale/ }).waitFor();
+    await tabTo(page, /Spring Sale/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Play (Ready)' }).count()).toBe(1);
+    await page.keyboard.press('Alt+P');
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+    await offerCall(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+    await page.keyboard.press('Alt+X');
+    await expect.poll(() => page.getByRole('button', { name: 'Submit' }).count()).toBe(1);
+    await page.keyboard.press('2');
+    await tabTo(page, /^\s*Submit/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+    await context.close();
+  });
+});
