@@ -119,6 +119,31 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await context.close();
   });
 
+  it('a reload after submit never sends the disposition again', async () => {
+    const { context, page } = await openConsole(browser, server.url);
+    await logIn(page, 'ana', 'ana-pw');
+    await page.getByRole('button', { name: /Spring Sale/ }).click();
+    await page.getByRole('button', { name: 'Play (Ready)' }).click();
+    await offerCall(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByRole('button', { name: /No Answer/ }).first().click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => dispositionsAtSim(page)).toEqual({ stored: 1, attempts: 1 });
+    await page.waitForTimeout(800); // the journal writes behind by 250 ms
+    await page.reload();
+    // The page has a new simulated dialer: a resent record would show as an attempt there.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __dialkit?: unknown }).__dialkit !== undefined)).toBe(true);
+    await page.waitForTimeout(1_500);
+    expect(await dispositionsAtSim(page)).toEqual({ stored: 0, attempts: 0 });
+    const left = await page.evaluate(() => {
+      const d = (window as unknown as { __dialkit: { dialkit: { dispositions: { pending: unknown[]; awaiting: unknown[] } } } }).__dialkit.dialkit;
+      return { pending: d.dispositions.pending.length, awaiting: d.dispositions.awaiting.length };
+    });
+    expect(left).toEqual({ pending: 0, awaiting: 0 });
+    await context.close();
+  });
+
   it('the same console in Spanish', async () => {
     const { context, page } = await openConsole(browser, server.url, '&lang=es');
     await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
