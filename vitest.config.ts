@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       {
         // The reference console in Debian's Chromium (playwright-core); needs the console built first.
-        test: { name: 'e2e', root: 'e2e', include: ['**/*.e2e.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'e2e', root: 'e2e', include: ['**/*.e2e.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
       },
       {
         resolve: { conditions: ['source'] },

@@ -32,10 +32,12 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
 describe('the reference console by keyboard alone (Chromium)', () => {
   it('log in, pick a campaign, Play, take a call, hang up, pick an outcome with its number key, submit', async () => {
     const { context, page } = await openConsole(browser, server.url);
+    await page.getByLabel('Username').waitFor();
     await tabTo(page, /Username/);
     await page.keyboard.type('ana');
     await tabTo(page, /Password/);
     await page.keyboard.type('ana-pw');
+    expect([await page.getByLabel('Username').inputValue(), await page.getByLabel('Password').inputValue()]).toEqual(['ana', 'ana-pw']);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: /Spring Sale/ }).waitFor();
     await tabTo(page, /Spring Sale/);
