@@ -1,5 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startConsoleServer, type ConsoleServer } from './server.js';
 
 /** Where the browser run writes the screenshots the docs use. */
 export const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -35,4 +38,38 @@ export function dispositionsAtSim(page: Page): Promise<{ stored: number; attempt
     for (const n of control.submitAttempts.values()) attempts += n;
     return { stored: control.stored.size, attempts };
   });
+}
+
+/** One Chromium and one console server for the test file: started before its tests, stopped after. */
+export function useConsoleBrowser(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: ConsoleServer | undefined;
+  beforeAll(async () => {
+    server = await startConsoleServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server.url;
+    },
+  };
+}
+
+/** Logs in, joins a campaign, presses Play, takes a call the sim offers and hangs up: the agent is in wrap-up. */
+export async function toWrapUp(page: Page, user: string, campaign: RegExp): Promise<void> {
+  await logIn(page, user, `${user}-pw`);
+  await page.getByRole('button', { name: campaign }).click();
+  await page.getByRole('button', { name: 'Play (Ready)' }).click();
+  await offerCall(page);
+  await page.getByRole('button', { name: 'Hang up' }).waitFor();
+  await page.getByRole('button', { name: 'Hang up' }).click();
 }

@@ -1,20 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { offerCall, openConsole } from './console-page.js';
-import { startConsoleServer, type ConsoleServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { offerCall, openConsole, useConsoleBrowser } from './console-page.js';
 
-let browser: Browser;
-let server: ConsoleServer;
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useConsoleBrowser();
 
 /** Presses Tab until the focused element's accessible text matches, at most 40 times. */
 async function tabTo(page: Page, name: RegExp): Promise<void> {
@@ -31,7 +19,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
 
 describe('the reference console by keyboard alone (Chromium)', () => {
   it('log in, pick a campaign, Play, take a call, hang up, pick an outcome with its number key, submit', async () => {
-    const { context, page } = await openConsole(browser, server.url);
+    const { context, page } = await openConsole(env.browser, env.url);
     await page.getByLabel('Username').waitFor();
     await tabTo(page, /Username/);
     await page.keyboard.type('ana');

@@ -1,24 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { SCREENSHOTS, dispositionsAtSim, logIn, offerCall, openConsole } from './console-page.js';
-import { startConsoleServer, type ConsoleServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, dispositionsAtSim, logIn, offerCall, openConsole, toWrapUp, useConsoleBrowser } from './console-page.js';
 
-let browser: Browser;
-let server: ConsoleServer;
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useConsoleBrowser();
 
 describe('the seed workflow in the reference console (Chromium, simulated dialer)', () => {
   it('login → campaign → Play → predictive call with lead → mute, hold, resume → hang up → wrap-up → missing field named → callback → Ready', async () => {
-    const { context, page } = await openConsole(browser, server.url);
+    const { context, page } = await openConsole(env.browser, env.url);
     await page.screenshot({ path: `${SCREENSHOTS}login.png` });
     await logIn(page, 'ana', 'ana-pw');
     await page.getByRole('button', { name: /Spring Sale/ }).click();
@@ -65,7 +52,7 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   });
 
   it('wrong credentials and an invalid manual number are refused with a clear message', async () => {
-    const { context, page } = await openConsole(browser, server.url);
+    const { context, page } = await openConsole(env.browser, env.url);
     await logIn(page, 'ana', 'wrong');
     await expect.poll(() => page.getByRole('alert').allTextContents().then((t) => t.join(' '))).toMatch(/password/i);
     await logIn(page, 'ana', 'ana-pw');
@@ -77,13 +64,8 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   });
 
   it('a reload during wrap-up keeps what the agent typed', async () => {
-    const { context, page } = await openConsole(browser, server.url);
-    await logIn(page, 'ana', 'ana-pw');
-    await page.getByRole('button', { name: /Spring Sale/ }).click();
-    await page.getByRole('button', { name: 'Play (Ready)' }).click();
-    await offerCall(page);
-    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Hang up' }).click();
+    const { context, page } = await openConsole(env.browser, env.url);
+    await toWrapUp(page, 'ana', /Spring Sale/);
     await page.getByLabel('Notes').fill('Customer asked about fibre prices');
     await page.waitForTimeout(800); // the draft is saved 300 ms after the last keystroke
     await page.reload();
@@ -92,13 +74,8 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   });
 
   it('a manual-ready campaign leaves the agent paused after wrap-up; a lunch break runs the break indicator and shows in My Stats', async () => {
-    const { context, page } = await openConsole(browser, server.url);
-    await logIn(page, 'bruno', 'bruno-pw');
-    await page.getByRole('button', { name: /Renewals/ }).click();
-    await page.getByRole('button', { name: 'Play (Ready)' }).click();
-    await offerCall(page);
-    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Hang up' }).click();
+    const { context, page } = await openConsole(env.browser, env.url);
+    await toWrapUp(page, 'bruno', /Renewals/);
     await page.getByRole('button', { name: /No Answer/ }).first().click();
     await page.getByRole('button', { name: 'Submit' }).click();
     // Renewals is "Ready manual": after wrap-up the agent is paused until they press Play.
@@ -120,13 +97,8 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   });
 
   it('a reload after submit never sends the disposition again', async () => {
-    const { context, page } = await openConsole(browser, server.url);
-    await logIn(page, 'ana', 'ana-pw');
-    await page.getByRole('button', { name: /Spring Sale/ }).click();
-    await page.getByRole('button', { name: 'Play (Ready)' }).click();
-    await offerCall(page);
-    await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Hang up' }).click();
+    const { context, page } = await openConsole(env.browser, env.url);
+    await toWrapUp(page, 'ana', /Spring Sale/);
     await page.getByRole('button', { name: /No Answer/ }).first().click();
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => dispositionsAtSim(page)).toEqual({ stored: 1, attempts: 1 });
@@ -145,7 +117,7 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   });
 
   it('the same console in Spanish', async () => {
-    const { context, page } = await openConsole(browser, server.url, '&lang=es');
+    const { context, page } = await openConsole(env.browser, env.url, '&lang=es');
     await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
     await logIn(page, 'ana', 'ana-pw', { user: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión' });
     await page.getByRole('button', { name: /Spring Sale/ }).click();
