@@ -20,6 +20,11 @@ export default defineConfig({
       },
       {
         resolve: { conditions: ['source'] },
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: { name: 'plugins', root: 'packages/plugins', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        resolve: { conditions: ['source'] },
         test: {
           name: 'core',
           root: 'packages/core',

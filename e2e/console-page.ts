@@ -25,6 +25,16 @@ export async function logIn(page: Page, username: string, password: string, labe
   await page.getByRole('button', { name: labels.submit }).click();
 }
 
+/** The id of the call in focus (`calls.active`), or null. */
+export function activeCallId(page: Page): Promise<string | null> {
+  return page.evaluate(() => (window as unknown as { __dialkit: { dialkit: { calls: { active: { id: string } | null } } } }).__dialkit.dialkit.calls.active?.id ?? null);
+}
+
+/** The DTMF digits the sim's far end of a call heard. */
+export function dtmfHeard(page: Page, callId: string): Promise<string> {
+  return page.evaluate((id) => (window as unknown as { __dialkit: { control: { dtmfReceived(id: string): string } } }).__dialkit.control.dtmfReceived(id), callId);
+}
+
 /** Has the sim offer a predictive call to the agent now; returns its id. */
 export function offerCall(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __dialkit: { control: { offerCall(): string } } }).__dialkit.control.offerCall());
@@ -40,12 +50,12 @@ export function dispositionsAtSim(page: Page): Promise<{ stored: number; attempt
   });
 }
 
-/** One Chromium and one console server for the test file: started before its tests, stopped after. */
-export function useConsoleBrowser(): { readonly browser: Browser; readonly url: string } {
+/** One Chromium and one console server (the reference console, or the build in `dist`) for the test file: started before its tests, stopped after. */
+export function useConsoleBrowser(options: { readonly dist?: string } = {}): { readonly browser: Browser; readonly url: string } {
   let browser: Browser | undefined;
   let server: ConsoleServer | undefined;
   beforeAll(async () => {
-    server = await startConsoleServer();
+    server = await startConsoleServer(undefined, options.dist);
     browser = await launchBrowser();
   });
   afterAll(async () => {

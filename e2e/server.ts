@@ -11,9 +11,12 @@ export interface ConsoleServer {
 
 const serveScript = fileURLToPath(new URL('../examples/reference-console/serve.mjs', import.meta.url));
 
-/** Starts `serve.mjs` on a free-ish port and waits until it listens. */
-export async function startConsoleServer(port = 4300 + Math.floor(Math.random() * 600)): Promise<ConsoleServer> {
-  const child: ChildProcess = spawn(process.execPath, [serveScript, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** The minimal console's production build. */
+export const MINIMAL_CONSOLE_DIST = fileURLToPath(new URL('../examples/minimal-console/dist/', import.meta.url));
+
+/** Starts `serve.mjs` on a free-ish port (the reference console's build, or `dist`) and waits until it listens. */
+export async function startConsoleServer(port = 4300 + Math.floor(Math.random() * 600), dist?: string): Promise<ConsoleServer> {
+  const child: ChildProcess = spawn(process.execPath, [serveScript, String(port), ...(dist === undefined ? [] : [dist])], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('console server did not start in 10 s')), 10_000);
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Serves the reference console's production build on 127.0.0.1 at a fixed port (no network beyond
-// loopback). Usage: node serve.mjs [port]   (default 4173)
+// loopback). Usage: node serve.mjs [port] [dist-dir]   (default 4173, this console's dist/; the
+// browser tests serve examples/minimal-console/dist with it too)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('./dist/', import.meta.url));
+const root = process.argv[3] ? join(resolve(process.argv[3]), '/') : fileURLToPath(new URL('./dist/', import.meta.url));
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
@@ -31,5 +32,5 @@ const server = createServer(async (req, res) => {
   }
 });
 server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(`Dialkit reference console: http://127.0.0.1:${port}/  (?backend=sim&seed=7&speed=1)\n`);
+  process.stdout.write(`Dialkit console: http://127.0.0.1:${port}/  (?backend=sim&seed=7&speed=1)\n`);
 });

@@ -1,4 +1,5 @@
 import { createConsole, indexedDbStorage } from '@dialkit/core';
+import { phonebookPlugin } from '@dialkit/plugins/phonebook';
 import { AgentConsole, DialkitProvider } from '@dialkit/ui-preact';
 import '@dialkit/ui-preact/theme.css';
 import { render } from 'preact';
@@ -18,7 +19,12 @@ async function main(): Promise<void> {
   try {
     const backend = await loadBackend(params);
     const lang = params.get('lang') ?? (navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en');
-    const dialkit = await createConsole({ backend: backend.module, storage: indexedDbStorage('dialkit-reference'), locale: lang });
+    const dialkit = await createConsole({
+      backend: backend.module,
+      plugins: [phonebookPlugin()],
+      storage: indexedDbStorage('dialkit-reference'),
+      locale: lang,
+    });
     if (params.has('test')) window.__dialkit = { dialkit, control: backend.control };
     render(
       <DialkitProvider dialkit={dialkit}>

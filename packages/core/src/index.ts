@@ -53,6 +53,7 @@ export { replayEvents, type ReplayResult } from './journal/replay.js';
 export { defineBackend, type BackendContext, type BackendInstance, type BackendModule, type BackendPorts, type Capability } from './backend/backend.js';
 export { AgentPresencePort, CallControlPort, CampaignsPort, DispositionsPort, LeadsPort, type Credentials, type DialRequest } from './backend/ports.js';
 export { DirectoryPort, type DirectoryEntry } from './directory/directory-port.js';
+export { PreviewPort } from './lead/preview-port.js';
 
 // Storage
 export { Storage, type LogEntry, type LogName, type StoreName } from './storage/storage.js';

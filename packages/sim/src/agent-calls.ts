@@ -48,6 +48,8 @@ const END_BY_OUTCOME: Readonly<Record<string, EndCause>> = { noAnswer: 'noAnswer
 /** The console agent's calls: offering, placing, the far end's behaviour, and every call command. @internal */
 export class AgentCalls {
   private readonly calls = new Map<string, SimCall>();
+  /** Digits each call's far end heard (the latest 100 calls). */
+  private readonly heard = new Map<string, string>();
 
   constructor(private readonly world: SimWorld) {}
 
@@ -143,6 +145,13 @@ export class AgentCalls {
   sendDtmf(callId: string, digits: string): void {
     this.expect(callId, ['connected'], 'sent DTMF');
     if (typeof digits !== 'string' || !/^[0-9*#A-D]{1,32}$/.test(digits)) throw new DialkitError('input.invalid', `'${String(digits).slice(0, 40)}' is not DTMF: use 0-9, *, #, A-D`);
+    this.heard.set(callId, (this.heard.get(callId) ?? '') + digits);
+    if (this.heard.size > 100) this.heard.delete(this.heard.keys().next().value as string);
+  }
+
+  /** The DTMF digits the far end of a call heard, in order ('' when none). */
+  dtmfHeard(callId: string): string {
+    return this.heard.get(callId) ?? '';
   }
 
   transferBlind(callId: string, destination: string): void {

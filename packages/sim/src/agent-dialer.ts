@@ -3,7 +3,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { AgentCalls } from './agent-calls.js';
 import { planOutcome, type PlannedOutcome } from './call-outcome.js';
 import type { SimCampaign } from './demo-campaigns.js';
-import type { PreviewPort } from './preview-port.js';
+import type { PreviewPort } from '@dialkit/core';
 import type { SimWorld } from './sim-world.js';
 
 /** Simulated delay before the dialer places a progressive call for a Ready agent. */

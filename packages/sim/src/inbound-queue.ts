@@ -2,7 +2,7 @@ import { BehaviorSubject } from 'rxjs';
 import type { AgentCalls } from './agent-calls.js';
 import { talkTime } from './call-outcome.js';
 import type { SimCampaign } from './demo-campaigns.js';
-import type { QueuedCaller, QueuePort } from './preview-port.js';
+import type { QueuedCaller, QueuePort } from './queue-port.js';
 import type { SimWorld } from './sim-world.js';
 
 /** Simulated time an inbound call rings at the agent before it goes back to the queue. */

@@ -15,4 +15,4 @@ export { DEMO_CAMPAIGNS, DEMO_PAUSE_REASONS, DEMO_TRANSFER_TARGETS, type SimCamp
 export { demoLeads, type DemoLeadsOptions } from './demo-leads.js';
 export { DEMO_PHONEBOOK } from './directory.js';
 export { OUTCOME_BY_SUFFIX, type SimOutcome } from './call-outcome.js';
-export { PreviewPort, QueuePort, type QueuedCaller } from './preview-port.js';
+export { QueuePort, type QueuedCaller } from './queue-port.js';

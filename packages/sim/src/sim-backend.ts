@@ -35,7 +35,7 @@ function resolve(options: SimOptions): ResolvedSimOptions {
 
 /**
  * Creates a simulated dialer and its control API. The module implements every workflow port, the
- * `DirectoryPort`, and the sim's own `PreviewPort` and `QueuePort`, in-process, on the console's
+ * `DirectoryPort` and `PreviewPort` (both from `@dialkit/core`), and the sim's own `QueuePort`, in-process, on the console's
  * clock and scheduler, with a seeded random source.
  *
  * @example
@@ -89,6 +89,7 @@ export function createSim(options: SimOptions = {}): Sim {
       if (!sc) throw new DialkitError('backend.rejected', 'No inbound campaign to queue a caller in');
       return e.queue.arrive(sc, o.number, o.name);
     },
+    dtmfReceived: (callId) => need().calls.dtmfHeard(callId),
     setAnswerProbability(p) {
       if (p !== undefined && !(p >= 0 && p <= 1)) throw new DialkitError('input.invalid', `An answer probability is between 0 and 1, not '${String(p)}'`);
       need().world.answerProbabilityOverride = p;

@@ -1,6 +1,6 @@
 import type { DispositionRecord, Lead } from '@dialkit/core';
 import type { SimVoicemail } from './ambient.js';
-import type { QueuedCaller } from './preview-port.js';
+import type { QueuedCaller } from './queue-port.js';
 import type { SimStats } from './sim-stats.js';
 
 /** What {@link SimControl.offerCall} offers; every field has a sensible default. */
@@ -38,6 +38,8 @@ export interface SimControl {
   callbackDue(options?: { readonly leadId?: string; readonly note?: string }): void;
   /** A caller joins an inbound queue now (the first inbound campaign, or the agent's). */
   callerArrives(options?: { readonly campaignId?: string; readonly number?: string; readonly name?: string }): QueuedCaller;
+  /** The DTMF digits the far end of a call heard, in order ('' when none): what the dial pad sent. */
+  dtmfReceived(callId: string): string;
   /** Overrides every campaign's answer probability (0–1); undefined restores the campaigns' own. */
   setAnswerProbability(probability: number | undefined): void;
   /** The dialer's figures now (a frozen snapshot). */

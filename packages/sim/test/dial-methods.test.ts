@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { PreviewPort, QueuePort } from '../src/index.js';
+import { PreviewPort } from '@dialkit/core';
+import { QueuePort } from '../src/index.js';
 import { loginAndJoin, rejection, simConsole, waitFor } from './helpers.js';
 
 describe('dial methods the agent can tell apart', () => {
@@ -120,5 +121,18 @@ describe('dial methods the agent can tell apart', () => {
     expect(c.sim.control.submitAttempts.get('ana:c1')).toBe(2);
     expect(c.sim.control.stats).toMatchObject({ dispositions: 1, dispositionAttempts: 2 });
     await instance.dispose();
+  });
+
+  it('DTMF reaches the far end of a connected call only, in order; other characters are refused', async () => {
+    const c = await simConsole({ seed: 9 });
+    await loginAndJoin(c, 'david', 'collections');
+    const { callId } = await c.dialkit.calls.dial('+34600005555');
+    expect((await rejection(c.dialkit.calls.sendDtmf(callId, '1'))).code).toBe('call.invalid-state');
+    await waitFor(c.time, () => c.dialkit.calls.lines[0]?.status.kind === 'connected', 35_000);
+    await c.dialkit.calls.sendDtmf(callId, '1');
+    await c.dialkit.calls.sendDtmf(callId, '2#');
+    expect((await rejection(c.dialkit.calls.sendDtmf(callId, '9x'))).code).toBe('input.invalid');
+    expect(c.sim.control.dtmfReceived(callId)).toBe('12#');
+    expect(c.sim.control.dtmfReceived('nope')).toBe('');
   });
 });

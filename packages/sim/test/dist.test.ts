@@ -11,7 +11,7 @@ describe('the built @dialkit/sim', () => {
   it('exports the factories, demo data and tokens, and a console logs in on it', async () => {
     const sim = (await import(dist)) as typeof Sim;
     expect(sim.DEMO_USERS.map((u) => u.username)).toContain('nora');
-    expect(typeof sim.PreviewPort).toBe('symbol');
+    expect(typeof sim.QueuePort).toBe('symbol');
     const time = virtualTime();
     const { module, control } = sim.createSim({ ambient: false });
     const dialkit = await createConsole({ backend: module, scheduler: time.scheduler, clock: time.clock });

@@ -1,7 +1,7 @@
 /**
  * `@dialkit/ui-preact`: Preact hooks and components for Dialkit agent consoles: login and
- * campaign choice, the status and control bar, Play/Pause, call controls, lines, manual dial and
- * dial pad, lead information, the disposition panel, notifications, My Stats and My Profile;
+ * campaign choice, the status and control bar, Play/Pause, call controls, lines, preview dialing,
+ * manual dial and dial pad, lead information, the disposition panel, notifications, My Stats and My Profile;
  * named slots for plugins, hotkeys, a theme of CSS custom properties (`@dialkit/ui-preact/theme.css`),
  * English and Spanish.
  *
@@ -24,12 +24,13 @@ export { EMPTY_FIGURE, errorText, formatDuration, formatPercent } from './format
 export { Slot, type SlotComponent, type SlotComponentProps, type SlotProps } from './components/slot.js';
 export { LoginForm, type LoginFormProps } from './components/login-form.js';
 export { CampaignPicker } from './components/campaign-picker.js';
-export { StatusBar, statusText, type ConsolePanel, type StatusBarProps } from './components/status-bar.js';
+export { StatusBar, statusText, type ConsolePanel, type PanelSlotContext, type StatusBarProps } from './components/status-bar.js';
 export { PlayPause } from './components/play-pause.js';
 export { CallControls, type CallControlsProps } from './components/call-controls.js';
 export { CallLines, callStateText } from './components/call-lines.js';
 export { LeadInfo, type LeadInfoProps } from './components/lead-info.js';
 export { ManualDial, numberProblem } from './components/manual-dial.js';
+export { PreviewPanel } from './components/preview-panel.js';
 export { DialPad, type DialPadProps } from './components/dial-pad.js';
 export { BreakTimer, CallDuration, DialMethodBadge, type CallDurationProps } from './components/indicators.js';
 export { DispositionPanel } from './components/disposition-panel.js';

@@ -1,5 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BehaviorSubject } from 'rxjs';
+import { DialkitError, PreviewPort, type Lead } from '@dialkit/core';
+import { testCampaign } from '@dialkit/core/testing';
 import { press, setup, type, type Rendered } from './helpers.js';
 
 let current: Rendered | undefined;
@@ -159,8 +162,63 @@ describe('manual dial and dial pad', () => {
     expect(r.backend.calls.find((c) => c.method === 'callControl.dial')?.args[0]).toMatchObject({ number: '6001', origin: 'manual' });
     r.backend.emit({ type: 'call.connected', callId: 's1' });
     await r.settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Key 5' }));
+    // The manual-dial pad composes numbers only; tones go through the call's own keypad.
+    const toggle = screen.getByRole('button', { name: 'Keypad' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    const keypad = screen.getByRole('group', { name: 'Dial pad (tones to the call)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(keypad).getByRole('status').textContent).toBe('No tones sent yet');
+    for (const d of ['5', '#']) {
+      fireEvent.click(within(keypad).getByRole('button', { name: `Key ${d}` }));
+      await r.settle();
+    }
+    expect(r.backend.calls.filter((c) => c.method === 'callControl.sendDtmf').map((c) => c.args)).toEqual([['s1', '5'], ['s1', '#']]);
+    expect(within(keypad).getByRole('status').textContent).toBe('Tones sent: 5#');
+    expect((field as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('preview dialing', () => {
+  const leads = [
+    { id: 'PL-1', name: 'Marta <i>Ruiz</i>', phone: '+34600100001', fields: { Amount: '5,000 €' } },
+    { id: 'PL-2', name: 'Iker Sanz', phone: '+34600100002', fields: {} },
+  ];
+  /** A dialer's preview port: the lead shown until it is dialled or skipped. */
+  function previewPort() {
+    const lead$ = new BehaviorSubject<Lead | undefined>(leads[0]);
+    const port: PreviewPort = {
+      next: () => Promise.resolve(lead$.value),
+      skip: (leadId) => {
+        if (leadId !== lead$.value?.id) return Promise.reject(new DialkitError('backend.rejected', 'not the lead in preview'));
+        lead$.next(leads[leads.findIndex((l) => l.id === leadId) + 1]);
+        return Promise.resolve();
+      },
+      lead$,
+    };
+    return port;
+  }
+
+  it('shows the lead before any call (as text); Skip shows the next; Dial places a preview call for that lead', async () => {
+    current = await setup({ join: true, campaigns: [testCampaign({ dialMethod: 'preview' })], services: [[PreviewPort, previewPort()]] });
+    const r = current;
+    const panel = screen.getByRole('region', { name: 'Next lead (preview)' });
+    expect(within(panel).getByText('Marta <i>Ruiz</i>')).toBeTruthy();
+    expect(panel.querySelector('i')).toBeNull();
+    expect(within(panel).getByText('5,000 €')).toBeTruthy();
+    expect(r.backend.calls.some((c) => c.method === 'callControl.dial')).toBe(false);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Skip' }));
     await r.settle();
-    expect(r.backend.calls.at(-1)).toEqual({ method: 'callControl.sendDtmf', args: ['s1', '5'] });
+    expect(within(panel).getByText('Iker Sanz')).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Dial' }));
+    await r.settle();
+    expect(r.backend.calls.find((c) => c.method === 'callControl.dial')?.args[0]).toMatchObject({ number: '+34600100002', origin: 'preview', leadId: 'PL-2' });
+    // While the call is live the preview steps aside.
+    expect(screen.queryByRole('region', { name: 'Next lead (preview)' })).toBeNull();
+  });
+
+  it('is absent outside a preview campaign', async () => {
+    current = await setup({ join: true, services: [[PreviewPort, previewPort()]] });
+    expect(screen.queryByRole('region', { name: 'Next lead (preview)' })).toBeNull();
   });
 });

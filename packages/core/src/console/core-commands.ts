@@ -61,6 +61,8 @@ export const Commands = {
   completeTransfer: defineCommand<{ readonly callId: string; readonly consultCallId: string }>('call.complete-transfer', { description: 'Completes a warm transfer.' }),
   /** Merges calls into a conference. */
   conference: defineCommand<{ readonly callIds: readonly string[] }>('call.conference', { description: 'Merges calls into a conference.' }),
+  /** Skips the lead in preview (preview dialing); the dialer shows the next one. Needs a backend providing `PreviewPort`. */
+  skipPreview: defineCommand<{ readonly leadId: string }>('preview.skip', { description: 'Skips the lead in preview.' }),
   /** Submits a disposition (to the persistent outbox first). */
   submitDisposition: defineCommand<{ readonly callId: string; readonly input: DispositionInput }, DispositionRecord>('disposition.submit', { description: 'Submits the outcome of a call.' }),
 } as const;

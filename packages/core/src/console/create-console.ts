@@ -9,9 +9,12 @@ import { CampaignService, CampaignServiceImpl } from '../campaign/campaign-servi
 import { Clock, Scheduler, schedulerClock } from '../common/clock.js';
 import { DisposableStore } from '../common/disposable.js';
 import { Logger, silentLogger } from '../common/logger.js';
-import type { Token } from '../common/token.js';
+import { tokenId, type Token } from '../common/token.js';
+import { DialkitError } from '../common/errors.js';
 import { CommandService } from '../command/command-service.js';
 import { CommandServiceImpl } from '../command/command-service-impl.js';
+import { PreviewPort } from '../lead/preview-port.js';
+import { Commands } from './core-commands.js';
 import { DispositionOutboxImpl } from '../disposition/disposition-outbox.js';
 import { DispositionService } from '../disposition/disposition-service.js';
 import { DispositionServiceImpl } from '../disposition/disposition-service-impl.js';
@@ -189,6 +192,11 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
     ...(backend.instance.services ?? []),
   ];
   for (const [token, value] of bindings) if (value !== undefined) disposables.add(registry.provide(token, value));
+  disposables.add(commands.register(Commands.skipPreview, async ({ leadId }) => {
+    const preview = registry.resolve(PreviewPort);
+    if (preview === undefined) throw new DialkitError('backend.port-missing', `This backend has no preview dialing: nothing provides '${tokenId(PreviewPort)}'`);
+    await preview.skip(leadId);
+  }));
 
   const host = new PluginHost({ registry, commands, slots, hotkeys, i18n, settings, notify, logger, scheduler });
   await host.load(options.plugins ?? []);

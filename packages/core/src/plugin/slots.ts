@@ -21,6 +21,12 @@ export const Slots = {
   headerMenu: 'header.menu',
   /** Panels beside the lead information. */
   leadPanel: 'lead.panel',
+  /**
+   * Whole panels of the console's main area, opened from a `header.menu` entry (Phonebook, Call
+   * History…). The UI renders the slot with the panel the agent opened, and shows a contribution
+   * when its `when(context)` says it is that panel's.
+   */
+  consolePanel: 'console.panel',
 } as const;
 
 /** A well-known slot name. */

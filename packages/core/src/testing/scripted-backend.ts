@@ -6,6 +6,7 @@ import { DialkitError } from '../common/errors.js';
 import type { DispositionRecord } from '../disposition/disposition-record.js';
 import type { BackendEvent } from '../event/dialkit-event.js';
 import type { Lead } from '../lead/lead.js';
+import type { Token } from '../common/token.js';
 
 /** One call a test's code made on a port. */
 export interface PortCall {
@@ -27,6 +28,8 @@ export interface ScriptedBackendOptions {
   readonly leads?: readonly Lead[];
   /** Emit the confirming event of every command by itself (default true). Off: the test emits each one. */
   readonly autoConfirm?: boolean;
+  /** Extra services the backend provides (e.g. a `DirectoryPort` or `PreviewPort` fake), bound under their tokens. */
+  readonly services?: ReadonlyArray<readonly [Token<unknown>, unknown]>;
 }
 
 /** A scripted, in-memory backend for tests: records every port call, emits what the test says. */
@@ -151,6 +154,7 @@ export function createScriptedBackend(options: ScriptedBackendOptions = {}): Scr
     create: () => ({
       events$: events.asObservable(),
       ports: { presence, campaigns: campaignsPort, callControl, leads, dispositions },
+      ...(options.services ? { services: options.services } : {}),
       dispose: () => undefined,
     }),
   });

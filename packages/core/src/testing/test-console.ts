@@ -42,7 +42,7 @@ export async function createTestConsole(plugins: readonly Plugin[] = [], options
   const time = options.time ?? virtualTime();
   const backend = options.scriptedBackend ?? createScriptedBackend(options);
   const storage = options.storage ?? memoryStorage();
-  const { time: _t, scriptedBackend: _b, capabilities: _c, campaigns: _cs, users: _u, leads: _l, autoConfirm: _a, ...consoleOptions } = options;
+  const { time: _t, scriptedBackend: _b, capabilities: _c, campaigns: _cs, users: _u, leads: _l, autoConfirm: _a, services: _s, ...consoleOptions } = options;
   const dialkit = await createConsole({ scheduler: time.scheduler, clock: time.clock, ...consoleOptions, storage, backend: backend.module, plugins });
   return { dialkit, backend, time, storage };
 }

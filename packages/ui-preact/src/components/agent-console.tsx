@@ -16,8 +16,9 @@ import { MyProfile } from './my-profile.js';
 import { MyStats } from './my-stats.js';
 import { Notifications } from './notifications.js';
 import { PlayPause } from './play-pause.js';
+import { PreviewPanel } from './preview-panel.js';
 import { Slot } from './slot.js';
-import { StatusBar, type ConsolePanel, type StatusBarProps } from './status-bar.js';
+import { StatusBar, type ConsolePanel, type PanelSlotContext, type StatusBarProps } from './status-bar.js';
 
 /** The parts {@link AgentConsole} composes; replace any of them through its `components` prop. */
 export interface ConsoleComponents {
@@ -35,6 +36,8 @@ export interface ConsoleComponents {
   readonly LeadInfo: ComponentType<LeadInfoProps>;
   /** Line management. */
   readonly CallLines: ComponentType;
+  /** Preview dialing: the next lead, dial or skip. */
+  readonly PreviewPanel: ComponentType;
   /** Manual call and dial pad. */
   readonly ManualDial: ComponentType;
   /** Disposition panel. */
@@ -51,7 +54,7 @@ export interface ConsoleComponents {
 
 /** The kit's own components, as {@link AgentConsole} uses them by default. */
 export const defaultComponents: ConsoleComponents = {
-  LoginForm, CampaignPicker, StatusBar, PlayPause, CallControls, LeadInfo, CallLines, ManualDial,
+  LoginForm, CampaignPicker, StatusBar, PlayPause, CallControls, LeadInfo, CallLines, PreviewPanel, ManualDial,
   DispositionPanel, Notifications, MyStats, MyProfile, HotkeyHelp,
 };
 
@@ -65,8 +68,9 @@ export interface AgentConsoleProps {
 
 /**
  * The default full agent console: login, campaign choice, the status bar, and the call screen
- * (Play/Pause, call controls, lead information, lines, wrap-up, manual dial, plugin panels), My
- * Stats and My Profile; notifications and the hotkey help always.
+ * (Play/Pause, call controls, preview, lead information, lines, wrap-up, manual dial, plugin
+ * panels), My Stats, My Profile and the panels plugins open from the bar (`console.panel` slot);
+ * notifications and the hotkey help always.
  *
  * @example
  * ```tsx
@@ -84,6 +88,7 @@ function ConsoleLayout({ c }: { readonly c: ConsoleComponents }) {
   const state = useStream(agent.state$, () => agent.state);
   const [panel, setPanel] = useState<ConsolePanel>('calls');
   const loggedIn = state.session !== null && state.status.kind !== 'loggedOut';
+  const builtIn = panel === 'calls' || panel === 'stats' || panel === 'profile';
   return (
     <div class="dk-console">
       {!loggedIn && <main class="dk-main"><c.LoginForm onLoggedIn={() => setPanel('calls')} /></main>}
@@ -91,6 +96,7 @@ function ConsoleLayout({ c }: { readonly c: ConsoleComponents }) {
         <>
           <c.StatusBar panel={panel} onOpen={setPanel} />
           <main class="dk-main" aria-label={t(`panel.${panel}`)}>
+            {!builtIn && <Slot name={Slots.consolePanel} context={{ panel, open: setPanel } satisfies PanelSlotContext} />}
             {panel === 'stats' && <c.MyStats />}
             {panel === 'profile' && <c.MyProfile />}
             {panel === 'calls' && state.campaign === null && <c.CampaignPicker />}
@@ -98,6 +104,7 @@ function ConsoleLayout({ c }: { readonly c: ConsoleComponents }) {
               <div class="dk-call-screen">
                 <c.PlayPause />
                 <c.CallControls />
+                <c.PreviewPanel />
                 <c.LeadInfo />
                 <Slot name={Slots.callPanel} />
                 <c.CallLines />

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Commands, Slots, isLive, type Call } from '@dialkit/core';
 import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
+import { DialPad } from './dial-pad.js';
 import { Slot } from './slot.js';
 
 /** Props of {@link CallControls}. */
@@ -13,8 +14,8 @@ export interface CallControlsProps {
 }
 
 /**
- * B13, B14, B20: answer / reject an offered call (focus moves to Answer when one arrives), hang
- * up, hold / resume, mute / unmute. Controls the backend cannot do are hidden (capabilities);
+ * B13, B14, B20, B18: answer / reject an offered call (focus moves to Answer when one arrives),
+ * hang up, hold / resume, mute / unmute, and the keypad that sends DTMF to the connected call. Controls the backend cannot do are hidden (capabilities);
  * controls the call's state does not allow are disabled. Plugins add buttons through the
  * `call.controls` slot (context: the call).
  */
@@ -31,6 +32,7 @@ export function CallControls({ call: given }: CallControlsProps) {
   const resume = useCommand(Commands.resume);
   const mute = useCommand(Commands.mute);
   const answerRef = useRef<HTMLButtonElement>(null);
+  const [keypad, setKeypad] = useState(false);
   const offeredId = call?.status.kind === 'offered' ? call.id : null;
   useEffect(() => {
     if (offeredId !== null) answerRef.current?.focus();
@@ -72,8 +74,19 @@ export function CallControls({ call: given }: CallControlsProps) {
           {call.muted ? t('controls.unmute') : t('controls.mute')}
         </button>
       )}
+      {live && caps.has('dtmf') && (
+        <button type="button" class="dk-keypad-toggle" aria-expanded={keypad} aria-controls="dk-call-keypad"
+          onClick={() => setKeypad(!keypad)}>
+          {t('controls.keypad')}
+        </button>
+      )}
       <Slot name={Slots.callControls} context={call} />
       {error && <p role="alert" class="dk-error">{errorText(dialkit.i18n, error)}</p>}
+      {live && caps.has('dtmf') && keypad && (
+        <div id="dk-call-keypad" class="dk-call-keypad">
+          <DialPad call={call} />
+        </div>
+      )}
     </div>
   );
 }

@@ -6,8 +6,23 @@ import { errorText } from '../format.js';
 import { BreakTimer, DialMethodBadge } from './indicators.js';
 import { Slot } from './slot.js';
 
-/** The console's built-in panels the status bar opens (B1, B5, B7). */
-export type ConsolePanel = 'calls' | 'stats' | 'profile';
+/**
+ * A panel of the console's main area: the built-in ones the status bar opens (B7 Call menu, B1 My
+ * Stats, B5 My Profile), or a plugin's panel id (`phonebook`…), rendered by the `console.panel` slot.
+ */
+export type ConsolePanel = 'calls' | 'stats' | 'profile' | (string & {});
+
+/**
+ * The context of the `header.menu` and `console.panel` slots: the panel open now, and a way to
+ * open another. A plugin's bar entry calls `open('phonebook')`; its panel contribution shows when
+ * `when: (c) => (c as PanelSlotContext).panel === 'phonebook'`.
+ */
+export interface PanelSlotContext {
+  /** The panel open now. */
+  readonly panel: ConsolePanel;
+  /** Opens a panel (`calls` returns to the call screen). */
+  readonly open: (panel: ConsolePanel) => void;
+}
 
 /** Props of {@link StatusBar}. */
 export interface StatusBarProps {
@@ -32,7 +47,7 @@ const ENTRIES: readonly { readonly panel: ConsolePanel; readonly key: string }[]
 /**
  * The status and control bar (B1–B10): the agent's status in a polite live region (screen
  * readers announce each change), the connection, the campaign's dial method, the break timer,
- * the built-in entries (Call menu, My Stats, My Profile, Logout) and the entries plugins add to
+ * the built-in entries (Call menu, My Stats, My Profile: shown when `onOpen` is given; Logout) and the entries plugins add to
  * the `status.bar` and `header.menu` slots (Voicemails, Callbacks, Chat, Call Queue, Phonebook,
  * Call History).
  */
@@ -58,14 +73,14 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
       </div>
       <nav aria-label={t('bar.label')}>
         <ul class="dk-bar-entries" role="list">
-          {ENTRIES.map((e) => (
+          {onOpen !== undefined && ENTRIES.map((e) => (
             <li key={e.panel}>
               <button type="button" aria-current={panel === e.panel ? 'page' : undefined} onClick={() => onOpen?.(e.panel)}>
                 {t(e.key)}
               </button>
             </li>
           ))}
-          <Slot name={Slots.headerMenu} itemTag="li" />
+          <Slot name={Slots.headerMenu} itemTag="li" context={{ panel: panel ?? 'calls', open: (p: ConsolePanel) => onOpen?.(p) } satisfies PanelSlotContext} />
           <li>
             <button type="button" class="dk-logout" disabled={logout.pending} onClick={() => void logout.run()}>
               {t('bar.logout')}
