@@ -135,6 +135,7 @@ const en = {
   'hotkey.call.hold': 'Hold / resume',
   'hotkey.call.mute': 'Mute / unmute',
   'hotkey.call.manual-dial': 'Go to the manual call number',
+  'hotkey.call.keypad': 'Open / close the call keypad (tones)',
   'hotkey.ui.hotkey-help': 'Show keyboard shortcuts',
 } as const;
 
@@ -271,6 +272,7 @@ const es = {
   'hotkey.call.hold': 'En espera / reanudar',
   'hotkey.call.mute': 'Silenciar / activar micrófono',
   'hotkey.call.manual-dial': 'Ir al número de llamada manual',
+  'hotkey.call.keypad': 'Abrir / cerrar el teclado de la llamada (tonos)',
   'hotkey.ui.hotkey-help': 'Mostrar los atajos de teclado',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;
 

@@ -176,6 +176,14 @@ describe('manual dial and dial pad', () => {
     expect(r.backend.calls.filter((c) => c.method === 'callControl.sendDtmf').map((c) => c.args)).toEqual([['s1', '5'], ['s1', '#']]);
     expect(within(keypad).getByRole('status').textContent).toBe('Tones sent: 5#');
     expect((field as HTMLInputElement).value).toBe('');
+    // Alt+K closes and reopens it; reopened, focus is on its first key.
+    press('k', { altKey: true });
+    await r.settle();
+    expect(screen.queryByRole('group', { name: 'Dial pad (tones to the call)' })).toBeNull();
+    press('k', { altKey: true });
+    await r.advance(1);
+    expect(document.activeElement?.textContent).toBe('1');
+    expect(document.activeElement?.closest('#dk-call-keypad')).not.toBeNull();
   });
 });
 

@@ -141,13 +141,13 @@ describe('slots, plugins and the hotkey help', () => {
 
   it('"?" opens the help listing every binding with its current keys; Escape closes it', async () => {
     current = await setup({ join: true });
-    current.dialkit.hotkeys.rebind('call.hold', 'Alt+K');
+    current.dialkit.hotkeys.rebind('call.hold', 'Alt+G');
     document.body.focus();
     press('?', { shiftKey: true, code: 'Slash' });
     await current.settle();
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const row = (id: string) => dialog.querySelector(`tr[data-hotkey="${id}"]`)?.textContent;
-    expect(row('call.hold')).toBe('Alt+KHold / resume');
+    expect(row('call.hold')).toBe('Alt+GHold / resume');
     expect(row('call.hangup')).toBe('Alt+XHang up');
     expect(row('agent.ready')).toBe('Alt+PPlay (Ready)');
     expect(row('ui.hotkey-help')).toBe('?Show keyboard shortcuts');

@@ -15,7 +15,8 @@ export interface CallControlsProps {
 
 /**
  * B13, B14, B20, B18: answer / reject an offered call (focus moves to Answer when one arrives),
- * hang up, hold / resume, mute / unmute, and the keypad that sends DTMF to the connected call. Controls the backend cannot do are hidden (capabilities);
+ * hang up, hold / resume, mute / unmute, and the keypad that sends DTMF to the connected call
+ * (`Alt+K` opens it and focuses its first key). Controls the backend cannot do are hidden (capabilities);
  * controls the call's state does not allow are disabled. Plugins add buttons through the
  * `call.controls` slot (context: the call).
  */
@@ -33,10 +34,22 @@ export function CallControls({ call: given }: CallControlsProps) {
   const mute = useCommand(Commands.mute);
   const answerRef = useRef<HTMLButtonElement>(null);
   const [keypad, setKeypad] = useState(false);
+  const toggleKeypad = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const d = dialkit.hotkeys.bindings.some((b) => b.id === 'call.keypad')
+      ? null
+      : dialkit.hotkeys.register({ id: 'call.keypad', keys: 'Alt+K', label: 'hotkey.call.keypad', run: () => toggleKeypad.current() });
+    return () => d?.dispose();
+  }, [dialkit]);
   const offeredId = call?.status.kind === 'offered' ? call.id : null;
   useEffect(() => {
     if (offeredId !== null) answerRef.current?.focus();
   }, [offeredId]);
+  toggleKeypad.current = () => {
+    if (call === null || !isLive(call) || !caps.has('dtmf')) return;
+    setKeypad(!keypad);
+    if (!keypad) setTimeout(() => document.querySelector<HTMLButtonElement>('#dk-call-keypad button')?.focus(), 0);
+  };
   if (call === null) return null;
   const kind = call.status.kind;
   const callId = call.id;
@@ -76,7 +89,7 @@ export function CallControls({ call: given }: CallControlsProps) {
       )}
       {live && caps.has('dtmf') && (
         <button type="button" class="dk-keypad-toggle" aria-expanded={keypad} aria-controls="dk-call-keypad"
-          onClick={() => setKeypad(!keypad)}>
+          onClick={() => toggleKeypad.current()}>
           {t('controls.keypad')}
         </button>
       )}
