@@ -10,12 +10,17 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await logIn(page, 'ana', 'ana-pw');
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     await expect.poll(() => page.getByText('Dial method: Predictive').count()).toBe(1);
+    expect(await page.getByRole('banner').getByText('Campaign: Spring Sale').count()).toBe(1);
     await page.getByRole('button', { name: 'Play (Ready)' }).click();
     await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
 
     await offerCall(page);
     const lead = page.getByRole('region', { name: 'Call information' });
-    await expect.poll(() => lead.textContent()).toMatch(/Lead name/);
+    // The lead the dialer sent with the call, shown with it.
+    const sent = await page.evaluate(() => (window as unknown as { __dialkit: { dialkit: { calls: { active: { lead?: { name?: string; phone: string } } | null } } } }).__dialkit.dialkit.calls.active?.lead);
+    expect(sent?.name).toBeTruthy();
+    await expect.poll(() => lead.locator('.dk-lead-name').textContent()).toBe(sent?.name);
+    expect(await lead.locator('.dk-lead-number').textContent()).toBe(sent?.phone);
     // Focus moves to the incoming call, so a keyboard or screen-reader user lands on it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-call]') !== null)).toBe(true);
     await page.getByRole('button', { name: 'Mute' }).click();
@@ -99,6 +104,9 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   it('a reload after submit never sends the disposition again', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
     await toWrapUp(page, 'ana', /Spring Sale/);
+    type Hook = { __dialkit: { dialkit: { dispositions: { pending: unknown[]; awaiting: Array<{ id: string }> } } } };
+    const submitted = await page.evaluate(() => (window as unknown as Hook).__dialkit.dialkit.dispositions.awaiting.map((c) => c.id));
+    expect(submitted).toHaveLength(1);
     await page.getByRole('button', { name: /No Answer/ }).first().click();
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => dispositionsAtSim(page)).toEqual({ stored: 1, attempts: 1 });
@@ -108,11 +116,14 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await expect.poll(() => page.evaluate(() => (window as unknown as { __dialkit?: unknown }).__dialkit !== undefined)).toBe(true);
     await page.waitForTimeout(1_500);
     expect(await dispositionsAtSim(page)).toEqual({ stored: 0, attempts: 0 });
+    // The shift carries on (the new sim adopted the session and may have delivered the next call),
+    // but the submitted call is neither pending nor awaiting an outcome again.
     const left = await page.evaluate(() => {
-      const d = (window as unknown as { __dialkit: { dialkit: { dispositions: { pending: unknown[]; awaiting: unknown[] } } } }).__dialkit.dialkit;
-      return { pending: d.dispositions.pending.length, awaiting: d.dispositions.awaiting.length };
+      const d = (window as unknown as Hook).__dialkit.dialkit;
+      return { pending: d.dispositions.pending.length, awaiting: d.dispositions.awaiting.map((c) => c.id) };
     });
-    expect(left).toEqual({ pending: 0, awaiting: 0 });
+    expect(left.pending).toBe(0);
+    expect(left.awaiting).not.toContain(submitted[0]);
     await context.close();
   });
 

@@ -50,7 +50,7 @@ export { accrue, createMetricsAccumulator, metricsSnapshot, type MetricsAccumula
 export { replayEvents, type ReplayResult } from './journal/replay.js';
 
 // Backends and ports
-export { defineBackend, type BackendContext, type BackendInstance, type BackendModule, type BackendPorts, type Capability } from './backend/backend.js';
+export { defineBackend, type BackendContext, type BackendInstance, type BackendModule, type BackendPorts, type Capability, type RestoredSession } from './backend/backend.js';
 export { AgentPresencePort, CallControlPort, CampaignsPort, DispositionsPort, LeadsPort, type Credentials, type DialRequest } from './backend/ports.js';
 export { DirectoryPort, type DirectoryEntry } from './directory/directory-port.js';
 export { PreviewPort } from './lead/preview-port.js';

@@ -1,4 +1,4 @@
-import { startWith } from 'rxjs';
+import { defer, startWith } from 'rxjs';
 import { DirectoryPort, type BackendContext, type BackendEvent, type BackendInstance, type DispositionRecord } from '@dialkit/core';
 import { AgentCalls } from './agent-calls.js';
 import { AgentDialer } from './agent-dialer.js';
@@ -24,6 +24,9 @@ export class SimEngine {
   readonly predictive: readonly PredictiveDialer[];
   readonly stored = new Map<string, DispositionRecord>();
   readonly attempts = new Map<string, number>();
+  /** Events for the console as soon as it listens (what became of a restored session). */
+  private onListen: BackendEvent[] = [];
+  private availableOnListen = false;
 
   constructor(options: ResolvedSimOptions, context: BackendContext) {
     const w = (this.world = new SimWorld(options, context));
@@ -40,6 +43,30 @@ export class SimEngine {
     for (const p of this.predictive) p.start();
     this.queue.start();
     if (options.ambient) this.messages.startAmbient(this.colleagues);
+    this.adopt(options, context);
+  }
+
+  /**
+   * The console restored a session (a reload, or another tab handed over): the simulated dialer
+   * lives in the page, so it starts with none. It adopts the agent's session, as a dialer server
+   * would have kept it; calls of the page that went away are lost with it (ended as `failed`).
+   */
+  private adopt(options: ResolvedSimOptions, context: BackendContext): void {
+    const r = context.restored;
+    if (!r) return;
+    const w = this.world;
+    const user = options.users.find((u) => u.username === r.agentId);
+    if (!user) {
+      this.onListen = [{ type: 'agent.logged-out' }];
+      return;
+    }
+    const campaignId = r.campaignId !== null && user.campaigns.includes(r.campaignId) ? r.campaignId : null;
+    w.session = { user, campaignId, presence: r.presence, engaged: false, readySince: w.now() };
+    this.onListen = [
+      ...r.liveCallIds.map((callId): BackendEvent => ({ type: 'call.ended', callId, cause: 'failed' })),
+      ...(r.campaignId !== null && campaignId === null ? [{ type: 'campaign.left' } as const] : []),
+    ];
+    this.availableOnListen = r.presence === 'ready';
   }
 
   /** The backend instance core binds. */
@@ -47,7 +74,15 @@ export class SimEngine {
     const w = this.world;
     return {
       // The connection is up as soon as the console listens.
-      events$: w.events$.pipe(startWith<BackendEvent>({ type: 'connection.changed', status: 'connected', detail: 'Simulated dialer' })),
+      events$: defer(() => {
+        const first: BackendEvent[] = [{ type: 'connection.changed', status: 'connected', detail: 'Simulated dialer' }, ...this.onListen];
+        this.onListen = [];
+        if (this.availableOnListen) {
+          this.availableOnListen = false;
+          w.after(0, () => w.agentAvailable());
+        }
+        return w.events$.pipe(startWith(...first));
+      }),
       ports: {
         presence: presencePort(w, this.calls),
         campaigns: campaignsPort(w),

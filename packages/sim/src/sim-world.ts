@@ -34,6 +34,8 @@ export class SimWorld {
   private readonly timers = new Set<Subscription>();
   private readonly availableListeners: Array<() => void> = [];
   private seq = 0;
+  /** Ids carry the time this sim started, so that calls of a page that went away never share an id with this one's (core keeps both in its journal, and dispositions are keyed by call). */
+  private readonly idEpoch: string;
   private disposed = false;
 
   constructor(
@@ -41,6 +43,7 @@ export class SimWorld {
     readonly context: BackendContext,
   ) {
     this.rnd = createRandom(options.seed);
+    this.idEpoch = Math.floor(context.clock.now()).toString(36);
   }
 
   /** Now, from the injected clock. */
@@ -48,9 +51,9 @@ export class SimWorld {
     return this.context.clock.now();
   }
 
-  /** A fresh id with a prefix (`sim-c12`). */
+  /** A fresh id with a prefix (`sim-mdn3k2a-c12`: the sim's start time, the prefix, a sequence number). */
   nextId(prefix: string): string {
-    return `sim-${prefix}${++this.seq}`;
+    return `sim-${this.idEpoch}-${prefix}${++this.seq}`;
   }
 
   /** Emits an event to the console. */

@@ -20,6 +20,10 @@ export { uiMessages, type UiMessageBundle } from './messages.js';
 export { DEFAULT_HOTKEYS, installKeyboard, type DefaultHotkeyId, keysOf, registerDefaultHotkeys } from './hotkeys.js';
 export { EMPTY_FIGURE, errorText, formatDuration, formatPercent } from './format.js';
 
+// One leader tab per agent
+export { tabLeadership, type ChannelLike, type LeadershipState, type LockManagerLike, type TabLeadership, type TabLeadershipOptions } from './tabs/tab-leadership.js';
+export { TabGate, type TabGateProps } from './tabs/tab-gate.js';
+
 // Components
 export { Slot, type SlotComponent, type SlotComponentProps, type SlotProps } from './components/slot.js';
 export { LoginForm, type LoginFormProps } from './components/login-form.js';

@@ -3,6 +3,10 @@ import type { Messages } from '@dialkit/core';
 // The UI kit's English messages; every key also has a Spanish one. Core's own keys
 // (`status.*`, `call.*`, `cause.*`, `error.*`) come from core.
 const en = {
+  'tabs.checking': 'Checking whether the console is open in another tab…',
+  'tabs.title': 'The console is open in another tab',
+  'tabs.elsewhere': 'Only one tab takes your calls. Go back to the other tab, or use this one: the other tab then stops taking calls.',
+  'tabs.useHere': 'Use here',
   'login.title': 'Agent login',
   'login.username': 'Username',
   'login.password': 'Password',
@@ -140,6 +144,10 @@ const en = {
 } as const;
 
 const es = {
+  'tabs.checking': 'Comprobando si la consola está abierta en otra pestaña…',
+  'tabs.title': 'La consola está abierta en otra pestaña',
+  'tabs.elsewhere': 'Solo una pestaña recibe tus llamadas. Vuelve a la otra pestaña o usa esta: la otra dejará de recibir llamadas.',
+  'tabs.useHere': 'Usar aquí',
   'login.title': 'Acceso de agente',
   'login.username': 'Usuario',
   'login.password': 'Contraseña',

@@ -24,6 +24,23 @@ export interface BackendPorts {
   readonly dispositions?: DispositionsPort;
 }
 
+/**
+ * The agent's session as core restored it from storage when the console started (after a reload,
+ * or when another tab handed the console over).
+ */
+export interface RestoredSession {
+  /** The agent's id. */
+  readonly agentId: string;
+  /** The agent's name. */
+  readonly name: string;
+  /** The campaign they had joined, or null. */
+  readonly campaignId: string | null;
+  /** Ready or paused (any other status, such as on a call, counts as paused here). */
+  readonly presence: 'ready' | 'paused';
+  /** Calls that were live (dialing, ringing, offered, connected, held) when the page went away. */
+  readonly liveCallIds: readonly string[];
+}
+
 /** What core hands a backend when it starts. */
 export interface BackendContext {
   /** The console's clock. */
@@ -32,6 +49,13 @@ export interface BackendContext {
   readonly scheduler: SchedulerLike;
   /** The console's logger. */
   readonly logger: Logger;
+  /**
+   * The session core restored, if any. A backend whose sessions live on a server checks it (and
+   * emits `agent.logged-out` when the server has none); an in-process backend, such as the
+   * simulated dialer, adopts it. Live calls of a page that went away are the backend's to end or
+   * to report again.
+   */
+  readonly restored?: RestoredSession;
 }
 
 /** A started backend. */

@@ -1,10 +1,11 @@
 import { Subject, asyncScheduler, filter, from, mergeMap, catchError, EMPTY, type SchedulerLike } from 'rxjs';
 import { AgentService } from '../agent/agent-service.js';
 import { AgentServiceImpl } from '../agent/agent-service-impl.js';
-import type { BackendModule } from '../backend/backend.js';
+import type { BackendModule, RestoredSession } from '../backend/backend.js';
 import { AgentPresencePort, CallControlPort, CampaignsPort, DispositionsPort, LeadsPort } from '../backend/ports.js';
 import { CallService } from '../call/call-service.js';
 import { CallServiceImpl } from '../call/call-service-impl.js';
+import { isLive } from '../call/call-state.js';
 import { CampaignService, CampaignServiceImpl } from '../campaign/campaign-service.js';
 import { Clock, Scheduler, schedulerClock } from '../common/clock.js';
 import { DisposableStore } from '../common/disposable.js';
@@ -122,7 +123,15 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
   const hotkeys = new HotkeyRegistryImpl();
 
   const modules = Array.isArray(options.backend) ? (options.backend as readonly BackendModule[]) : [options.backend as BackendModule];
-  const backend = composeBackends(modules, { clock, scheduler, logger });
+  const before = store.state;
+  const restoredSession: RestoredSession | undefined = before.agent.session === null || before.agent.status.kind === 'loggedOut' ? undefined : {
+    agentId: before.agent.session.agentId,
+    name: before.agent.session.name,
+    campaignId: before.agent.campaign?.id ?? null,
+    presence: before.agent.status.kind === 'ready' ? 'ready' : 'paused',
+    liveCallIds: before.calls.filter(isLive).map((c) => c.id),
+  };
+  const backend = composeBackends(modules, { clock, scheduler, logger, ...(restoredSession ? { restored: restoredSession } : {}) });
   const ctx = new CoreContext(store, commands, backend.instance.ports, backend.capabilities, scheduler, clock, logger, notify, timeoutMs);
 
   const campaigns = new CampaignServiceImpl(ctx);

@@ -46,7 +46,7 @@ const ENTRIES: readonly { readonly panel: ConsolePanel; readonly key: string }[]
 
 /**
  * The status and control bar (B1–B10): the agent's status in a polite live region (screen
- * readers announce each change), the connection, the campaign's dial method, the break timer,
+ * readers announce each change), the connection, the campaign joined and its dial method, the break timer,
  * the built-in entries (Call menu, My Stats, My Profile: shown when `onOpen` is given; Logout) and the entries plugins add to
  * the `status.bar` and `header.menu` slots (Voicemails, Callbacks, Chat, Call Queue, Phonebook,
  * Call History).
@@ -57,6 +57,7 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
   const status = useStream(dialkit.agent.status$, () => dialkit.agent.status);
   const state = useStream(dialkit.agent.state$, () => dialkit.agent.state);
   const connection = useStream(dialkit.connection$, () => dialkit.connection);
+  const campaign = useStream(dialkit.campaigns.current$, () => dialkit.campaigns.current);
   const logout = useCommand(Commands.logout);
   return (
     <header class="dk-status-bar" role="banner">
@@ -67,6 +68,7 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
         </span>
         {state.pendingPause && <span class="dk-pending">{t('pause.pendingShort', { reason: state.pendingPause.label })}</span>}
         <span class="dk-connection" data-connection={connection.status}>{t(`connection.${connection.status}`)}</span>
+        {campaign && <span class="dk-campaign">{t('campaign.joined', { name: campaign.name })}</span>}
         <DialMethodBadge />
         <BreakTimer />
         <Slot name={Slots.statusBar} />
