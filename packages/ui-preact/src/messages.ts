@@ -140,6 +140,8 @@ const en = {
   'hotkey.call.mute': 'Mute / unmute',
   'hotkey.call.manual-dial': 'Go to the manual call number',
   'hotkey.call.keypad': 'Open / close the call keypad (tones)',
+  'hotkey.preview.dial': 'Dial the lead in preview',
+  'hotkey.preview.skip': 'Skip the lead in preview',
   'hotkey.ui.hotkey-help': 'Show keyboard shortcuts',
 } as const;
 
@@ -281,6 +283,8 @@ const es = {
   'hotkey.call.mute': 'Silenciar / activar micrófono',
   'hotkey.call.manual-dial': 'Ir al número de llamada manual',
   'hotkey.call.keypad': 'Abrir / cerrar el teclado de la llamada (tonos)',
+  'hotkey.preview.dial': 'Marcar al cliente en vista previa',
+  'hotkey.preview.skip': 'Saltar al cliente en vista previa',
   'hotkey.ui.hotkey-help': 'Mostrar los atajos de teclado',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;
 

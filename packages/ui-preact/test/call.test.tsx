@@ -207,7 +207,7 @@ describe('preview dialing', () => {
     return port;
   }
 
-  it('shows the lead before any call (as text); Skip shows the next; Dial places a preview call for that lead', async () => {
+  it('shows the lead before any call (as text); Skip (Alt+S) shows the next; Dial (Alt+N) places a preview call for that lead', async () => {
     current = await setup({ join: true, campaigns: [testCampaign({ dialMethod: 'preview' })], services: [[PreviewPort, previewPort()]] });
     const r = current;
     const panel = screen.getByRole('region', { name: 'Next lead (preview)' });
@@ -215,10 +215,11 @@ describe('preview dialing', () => {
     expect(panel.querySelector('i')).toBeNull();
     expect(within(panel).getByText('5,000 €')).toBeTruthy();
     expect(r.backend.calls.some((c) => c.method === 'callControl.dial')).toBe(false);
-    fireEvent.click(within(panel).getByRole('button', { name: 'Skip' }));
+    // By keyboard: Alt+S skips, Alt+N dials.
+    press('s', { altKey: true });
     await r.settle();
     expect(within(panel).getByText('Iker Sanz')).toBeTruthy();
-    fireEvent.click(within(panel).getByRole('button', { name: 'Dial' }));
+    press('n', { altKey: true });
     await r.settle();
     expect(r.backend.calls.find((c) => c.method === 'callControl.dial')?.args[0]).toMatchObject({ number: '+34600100002', origin: 'preview', leadId: 'PL-2' });
     // While the call is live the preview steps aside.

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { of } from 'rxjs';
 import { Commands, PreviewPort, isLive } from '@dialkit/core';
 import { useCommand } from '../hooks/use-command.js';
@@ -9,7 +9,7 @@ import { errorText } from '../format.js';
 /**
  * Preview dialing: in a campaign whose dial method is `preview`, the next lead is shown before any
  * call is placed (name, number and the lead's fields, as text), and the agent dials it or skips
- * it (a dialer hands the next lead over once the agent is Ready; until then the panel says to
+ * it (`Alt+N` dials, `Alt+S` skips; a dialer hands the next lead over once the agent is Ready; until then the panel says to
  * press Play). Dialing goes through the console's `call.dial` command (so plugins' hooks see it); skipping
  * asks the dialer for the next lead. Renders nothing outside a preview campaign, while a call is
  * live, or when the backend provides no `PreviewPort` (`@dialkit/core`).
@@ -25,6 +25,20 @@ export function PreviewPanel() {
   const lead = useObservable(lead$, undefined);
   const dial = useCommand(Commands.dial);
   const skip = useCommand(Commands.skipPreview);
+  // Alt+N dials the lead in preview, Alt+S skips it (while the panel shows one).
+  const actions = useRef<{ dial?: () => void; skip?: () => void }>({});
+  useEffect(() => {
+    const own = [
+      { id: 'preview.dial', keys: 'Alt+N', label: 'hotkey.preview.dial', run: () => actions.current.dial?.() },
+      { id: 'preview.skip', keys: 'Alt+S', label: 'hotkey.preview.skip', run: () => actions.current.skip?.() },
+    ].filter((h) => !dialkit.hotkeys.bindings.some((b) => b.id === h.id)).map((h) => dialkit.hotkeys.register(h));
+    return () => own.forEach((d) => d.dispose());
+  }, [dialkit]);
+  const shown = port !== undefined && campaign?.dialMethod === 'preview' && !lines.some(isLive) ? lead : undefined;
+  actions.current = shown === undefined || dial.pending || skip.pending ? {} : {
+    dial: () => void dial.run({ number: shown.phone, origin: 'preview', leadId: shown.id }),
+    skip: () => void skip.run({ leadId: shown.id }),
+  };
   if (port === undefined || campaign?.dialMethod !== 'preview' || lines.some(isLive)) return null;
   const error = dial.error ?? skip.error;
   const busy = dial.pending || skip.pending;
@@ -50,10 +64,10 @@ export function PreviewPanel() {
           </dl>
           <div class="dk-preview-actions">
             <button type="button" class="dk-preview-dial" disabled={busy}
-              onClick={() => void dial.run({ number: lead.phone, origin: 'preview', leadId: lead.id })}>
+              aria-keyshortcuts="Alt+N" onClick={() => void dial.run({ number: lead.phone, origin: 'preview', leadId: lead.id })}>
               {t('preview.dial')}
             </button>
-            <button type="button" class="dk-preview-skip" disabled={busy} onClick={() => void skip.run({ leadId: lead.id })}>
+            <button type="button" class="dk-preview-skip" disabled={busy} aria-keyshortcuts="Alt+S" onClick={() => void skip.run({ leadId: lead.id })}>
               {t('preview.skip')}
             </button>
           </div>
