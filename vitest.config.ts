@@ -25,6 +25,11 @@ export default defineConfig({
       },
       {
         resolve: { conditions: ['source'] },
+        // Against a real Kamailio and SIPp (the project's rig in rig/sip): one file at a time, shared ports.
+        test: { name: 'sip-adapter', root: 'packages/sip-adapter', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000, fileParallelism: false, globalSetup: ['test/rig-setup.ts'] },
+      },
+      {
+        resolve: { conditions: ['source'] },
         test: {
           name: 'core',
           root: 'packages/core',

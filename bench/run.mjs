@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runConsoleBench } from './console.bench.mjs';
 import { runCoreBench } from './core.bench.mjs';
+import { runSipBench } from './sip.bench.mjs';
 
 const quick = process.argv.includes('--quick');
 // --report-only: print and record every figure, list the misses, exit 0 (CI on a shared machine).
@@ -16,6 +17,7 @@ const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const startedAt = new Date().toISOString();
 const figures = [...(await runCoreBench({ quick, only }))];
 if (!only || 'console'.includes(only)) figures.push(...(await runConsoleBench({ quick })));
+if (!only || 'sip'.includes(only)) figures.push(...runSipBench({ quick }));
 
 let failed = 0;
 for (const f of figures) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's full check, the README's test command: bash scripts/test-all.sh
 #
-#   install → build → typecheck → lint → test → check:packages → docs → bench (report only)
+#   debian packages (chromium, kamailio, sipp) → install → build → typecheck → lint → test →
+#   check:packages → docs → bench (report only)
 #
 # Scripts run as `pnpm run <script>`: pnpm 12 has built-in commands that shadow some script names
 # (`pnpm docs <pkg>` opens a package's homepage instead of running the "docs" script).
@@ -75,7 +76,8 @@ install_deps() {
 printf '==== test-all: node %s, CI=%s ====\n' "$(node --version)" "${CI:-}"
 step 'pnpm' ensure_pnpm
 # Debian's chromium: the browser tests drive it with playwright-core (no browser download).
-step 'debian' ensure_debian_packages chromium
+# Kamailio (with its WebSocket module) and SIPp (package sip-tester): the SIP adapter's test rig.
+step 'debian' ensure_debian_packages chromium kamailio kamailio-websocket-modules sip-tester
 step 'install' install_deps
 step 'build' pnpm run build
 step 'typecheck' pnpm run typecheck
