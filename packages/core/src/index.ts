@@ -54,6 +54,7 @@ export { defineBackend, type BackendContext, type BackendInstance, type BackendM
 export { AgentPresencePort, CallControlPort, CampaignsPort, DispositionsPort, LeadsPort, type Credentials, type DialRequest } from './backend/ports.js';
 export { DirectoryPort, type DirectoryEntry } from './directory/directory-port.js';
 export { PreviewPort } from './lead/preview-port.js';
+export { AudioDevicesPort, CallQualityPort, type AudioDevice, type AudioDeviceChoice, type CallQuality } from './media/media-ports.js';
 
 // Storage
 export { Storage, type LogEntry, type LogName, type StoreName } from './storage/storage.js';
