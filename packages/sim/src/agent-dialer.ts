@@ -34,7 +34,8 @@ export class AgentDialer {
     private readonly world: SimWorld,
     private readonly calls: AgentCalls,
   ) {
-    world.onAgentAvailable(() => this.onAvailable());
+    // Without calls (another backend has them) the sim dials nothing; it still previews leads.
+    world.onAgentAvailable(() => (world.options.calls ? this.onAvailable() : this.previewSubject.next(this.previewed())));
   }
 
   /** The preview port the sim binds. */
@@ -80,7 +81,7 @@ export class AgentDialer {
   fallDue(cb: DueCallback): void {
     const name = cb.lead?.name ?? cb.number;
     this.world.notify({ kind: 'campaign', level: 'info', code: 'sim.callback-due', message: `Callback due: ${name}${cb.number ? ` (${cb.number})` : ''}${cb.note ? ` — ${cb.note}` : ''}` });
-    if (cb.number === '') return;
+    if (cb.number === '' || !this.world.options.calls) return;
     this.due.push(cb);
     if (this.world.isAgentAvailable(cb.campaignId)) this.onAvailable();
   }

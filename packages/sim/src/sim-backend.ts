@@ -30,6 +30,7 @@ function resolve(options: SimOptions): ResolvedSimOptions {
     abandonTarget: options.abandonTarget ?? 0.03,
     lines: options.lines ?? 30,
     ambient: options.ambient ?? true,
+    calls: options.calls ?? true,
   };
 }
 
@@ -103,7 +104,7 @@ export function createSim(options: SimOptions = {}): Sim {
   };
   const module = defineBackend({
     id: 'sim',
-    capabilities: SIM_CAPABILITIES,
+    capabilities: resolved.calls ? SIM_CAPABILITIES : [],
     create(context) {
       engine = new SimEngine(resolved, context);
       const instance = engine.instance();

@@ -36,12 +36,12 @@ export class SimEngine {
     this.messages = new SimMessages(w);
     this.colleagues = createColleagues(w);
     this.predictive = options.campaigns
-      .filter((c) => c.campaign.dialMethod === 'predictive')
+      .filter((c) => options.calls && c.campaign.dialMethod === 'predictive')
       .map((c) => new PredictiveDialer(w, c, this.colleagues.filter((x) => x.campaignId === c.campaign.id), this.calls));
     // Colleagues start the shift at different points: some on a call already.
     for (const c of this.colleagues) if (c.campaignId !== undefined && w.rnd.chance(0.6)) c.takeCall(w.rnd.between(5_000, 120_000));
     for (const p of this.predictive) p.start();
-    this.queue.start();
+    if (options.calls) this.queue.start();
     if (options.ambient) this.messages.startAmbient(this.colleagues);
     this.adopt(options, context);
   }
@@ -86,7 +86,7 @@ export class SimEngine {
       ports: {
         presence: presencePort(w, this.calls),
         campaigns: campaignsPort(w),
-        callControl: callControlPort(this.calls, this.dialer),
+        ...(this.world.options.calls ? { callControl: callControlPort(this.calls, this.dialer) } : {}),
         leads: leadsPort(w),
         dispositions: dispositionsPort(w, this.dialer, this.stored, this.attempts),
       },

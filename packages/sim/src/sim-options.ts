@@ -21,6 +21,13 @@ export interface SimOptions {
   readonly lines?: number;
   /** Random background life: supervisor messages, alerts, voicemails, colleagues' breaks. Default true. */
   readonly ambient?: boolean;
+  /**
+   * Whether the sim places and offers calls and provides call control. Default true. `false` is for
+   * a console whose calls come from another backend (the reference console's SIP mode: SIP for
+   * calls, the sim for presence, campaigns, leads, dispositions and the directory): no dialing,
+   * no inbound queue, no `CallControlPort`, no capabilities.
+   */
+  readonly calls?: boolean;
   /** Called with the control API each time the backend starts (demos wire buttons to it). */
   readonly controls?: (control: SimControl) => void;
 }
@@ -34,4 +41,5 @@ export interface ResolvedSimOptions {
   readonly abandonTarget: number;
   readonly lines: number;
   readonly ambient: boolean;
+  readonly calls: boolean;
 }

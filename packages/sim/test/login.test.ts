@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DirectoryPort } from '@dialkit/core';
-import { DEMO_USERS } from '../src/index.js';
+import { DirectoryPort, silentLogger } from '@dialkit/core';
+import { virtualTime } from '@dialkit/core/testing';
+import { DEMO_USERS, createSim } from '../src/index.js';
 import { rejection, simConsole } from './helpers.js';
 
 describe('logging in to the simulated dialer', () => {
@@ -62,5 +63,28 @@ describe('logging in to the simulated dialer', () => {
     await time.advance(10 * 60_000);
     expect(statusOf(await directory.list())).not.toBe(statusOf(before));
     expect((await directory.search('loan')).map((e) => e.number)).toEqual(['7001']);
+  });
+});
+
+describe('the sim without calls (another backend has them)', () => {
+  it('provides presence, campaigns, leads, dispositions and the directory, but no call control and no calls', async () => {
+    const time = virtualTime();
+    const sim = createSim({ seed: 2, calls: false });
+    expect([...sim.module.capabilities]).toEqual([]);
+    const instance = sim.module.create({ clock: time.clock, scheduler: time.scheduler, logger: silentLogger });
+    expect(instance.ports.callControl).toBeUndefined();
+    expect(Object.keys(instance.ports).sort()).toEqual(['campaigns', 'dispositions', 'leads', 'presence']);
+    const offered: string[] = [];
+    instance.events$.subscribe((e) => {
+      if (e.type === 'call.offered' || e.type === 'call.dialing') offered.push(e.type);
+    });
+    await instance.ports.presence?.login({ username: 'ana', password: 'ana-pw' });
+    await instance.ports.campaigns?.join('spring-sale');
+    await instance.ports.presence?.ready();
+    sim.control.callbackDue({ leadId: 'SS-001' });
+    await time.advance(10 * 60_000);
+    expect(offered).toEqual([]);
+    expect((await instance.ports.leads?.lead('SS-001'))?.id).toBe('SS-001');
+    await instance.dispose();
   });
 });

@@ -42,4 +42,5 @@ export { Notifications } from './components/notifications.js';
 export { MyStats, statsRows, type StatsRow } from './components/my-stats.js';
 export { DEFAULT_ACCENT, MyProfile } from './components/my-profile.js';
 export { HotkeyHelp } from './components/hotkey-help.js';
+export { AudioDeviceSettings, CallQualityIndicator, qualityLevel, type CallQualityIndicatorProps } from './components/media.js';
 export { AgentConsole, defaultComponents, type AgentConsoleProps, type ConsoleComponents } from './components/agent-console.js';

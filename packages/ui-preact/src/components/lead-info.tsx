@@ -4,6 +4,7 @@ import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { CallDuration } from './indicators.js';
 import { callStateText } from './call-lines.js';
+import { CallQualityIndicator } from './media.js';
 import { Slot } from './slot.js';
 
 /** Props of {@link LeadInfo}. */
@@ -13,7 +14,8 @@ export interface LeadInfoProps {
 }
 
 /**
- * W6 / C6: the call's information: number dialled, lead name, call time and the lead's fields,
+ * W6 / C6: the call's information: number dialled, lead name, call time, the lead's fields and,
+ * where the backend measures it, the call quality (X8),
  * all rendered as text (lead data is untrusted). When a call the agent did not dial arrives
  * already connected (predictive auto-answer), focus moves here so screen readers read it.
  * Plugins add panels through the `lead.panel` slot (context: the call).
@@ -52,6 +54,7 @@ export function LeadInfo({ call: given }: LeadInfoProps) {
           </div>
         ))}
       </dl>
+      <CallQualityIndicator call={call} />
       <Slot name={Slots.leadPanel} context={call} />
     </section>
   );

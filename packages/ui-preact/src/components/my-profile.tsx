@@ -3,6 +3,7 @@ import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { UiSettings } from '../provider.js';
 import { errorText } from '../format.js';
+import { AudioDeviceSettings } from './media.js';
 
 /** The interface colour before the agent picks one. */
 export const DEFAULT_ACCENT = '#2563eb';
@@ -12,7 +13,8 @@ const LANGUAGES = [['en', 'English'], ['es', 'Español']] as const;
 /**
  * B5: My Profile: the agent's name, the interface colour (persisted in settings, applied as the
  * `--dk-accent` CSS custom property by the provider), light/dark theme, and the language (English
- * or Spanish, switched at run time and remembered).
+ * or Spanish, switched at run time and remembered), and the audio devices where the backend has
+ * them (X8).
  */
 export function MyProfile() {
   const dialkit = useDialkit();
@@ -55,6 +57,7 @@ export function MyProfile() {
           {LANGUAGES.map(([code, name]) => <option key={code} value={code} lang={code}>{name}</option>)}
         </select>
       </label>
+      <AudioDeviceSettings />
       {error !== null && <p role="alert" class="dk-error">{error}</p>}
     </section>
   );
