@@ -76,12 +76,12 @@ describe('call quality and audio devices (X8)', () => {
     current = await setup({ join: true, services: [[AudioDevicesPort, d.port]] });
     fireEvent.click(screen.getByRole('button', { name: 'My Profile' }));
     const group = screen.getByRole('group', { name: 'Audio devices' });
-    const mic = within(group).getByLabelText('Microphone') as HTMLSelectElement;
+    const mic = within(group).getByLabelText<HTMLSelectElement>('Microphone');
     expect([...mic.options].map((o) => o.textContent)).toEqual(['System default', 'Headset microphone', 'Device 2']);
     fireEvent.change(mic, { target: { value: 'mic-2' } });
     await current.settle();
     expect(d.selected$.value).toEqual({ input: 'mic-2', output: null });
-    const speaker = within(group).getByLabelText('Speaker') as HTMLSelectElement;
+    const speaker = within(group).getByLabelText<HTMLSelectElement>('Speaker');
     fireEvent.change(speaker, { target: { value: 'spk-1' } });
     await current.settle();
     expect(d.selected$.value).toEqual({ input: 'mic-2', output: 'spk-1' });
