@@ -32,7 +32,7 @@ function ConsoleApp({ leadership }: { readonly leadership?: TabLeadership }) {
         firstBackend = undefined;
         const created = await createConsole({
           backend: backend.module,
-          plugins: [phonebookPlugin()],
+          plugins: [phonebookPlugin(), ...(backend.plugins ?? [])],
           storage: indexedDbStorage('dialkit-reference'),
           locale: lang,
         });

@@ -1,6 +1,7 @@
 /**
  * `@dialkit/sip-adapter`: Dialkit's call control over SIP-over-WebSocket (sip.js 0.21), with the
- * media behind Dialkit's own {@link MediaEngine} interface: WebRTC in the browser, no media in Node.
+ * media behind Dialkit's own {@link MediaEngine} interface: no media in Node (`noMediaEngine`), WebRTC in
+ * the browser from the `@dialkit/sip-adapter/webrtc` entry (`webRtcMediaEngine`).
  *
  * @packageDocumentation
  */
@@ -11,3 +12,4 @@ export { SipErrorCatalogue, type SipErrorCode, type SipErrorEntry } from './sip-
 export { sanitizeHeaderText, type AutoAnswerOptions, type SipHeaderMapping } from './call-headers.js';
 export type { LocalDescriptionOptions, MediaEngine, MediaSession, MediaSessionContext } from './media/media-engine.js';
 export { noMediaEngine, type NoMediaEngineOptions } from './media/no-media-engine.js';
+

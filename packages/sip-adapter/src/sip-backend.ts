@@ -41,9 +41,12 @@ class SipInstance {
   readonly calls: SipCalls;
   readonly status$ = this.statusSubject.asObservable();
   private started: Promise<void> | undefined;
+  /** What the media engine provides (call quality, audio devices), bound with the backend's services. */
+  private readonly mediaServices: NonNullable<BackendInstance['services']>;
 
   constructor(options: SipBackendOptions, private readonly context: BackendContext) {
     const resolved = resolveSipOptions(options);
+    this.mediaServices = resolved.media.services ?? [];
     const bridge = createSdhBridge(resolved.media, (session, error) => this.calls.onMediaError(session, error));
     const emit = (e: BackendEvent) => this.eventsSubject.next(e);
     this.calls = new SipCalls({
@@ -88,6 +91,7 @@ class SipInstance {
     return {
       events$,
       ports: { callControl: this.calls },
+      services: this.mediaServices,
       dispose: async () => {
         this.calls.dispose();
         await this.connection.dispose();

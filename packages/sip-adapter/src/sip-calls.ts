@@ -82,6 +82,7 @@ export class SipCalls implements CallControlPort {
     const line = this.line(callId, ['offered']);
     const invitation = line.session as Invitation;
     for (const t of line.timers) t.unsubscribe();
+    this.ctx.media.ringing?.(callId, false);
     try {
       await invitation.accept({ sessionDescriptionHandlerOptions: { hold: false } as HoldOptions });
     } catch (e) {
@@ -91,6 +92,7 @@ export class SipCalls implements CallControlPort {
 
   async reject(callId: string): Promise<void> {
     const line = this.line(callId, ['offered']);
+    this.ctx.media.ringing?.(callId, false);
     line.signal({ kind: 'local-end', reason: 'reject' });
     await (line.session as Invitation).reject({ statusCode: 603 });
   }
@@ -187,6 +189,7 @@ export class SipCalls implements CallControlPort {
       ...(data.campaignId === undefined ? {} : { campaignId: data.campaignId }),
     });
     void invitation.progress().catch((e: unknown) => this.log('warn', `180 Ringing for '${callId}' failed`, e));
+    if (delay !== 0) this.ctx.media.ringing?.(callId, true);
     const scheduler = this.ctx.backend.scheduler;
     if (delay !== undefined) {
       line.timers.push(scheduler.schedule(() => {
@@ -233,6 +236,8 @@ export class SipCalls implements CallControlPort {
 
   private track(callId: string, direction: 'inbound' | 'outbound', session: Session, key: string, consultFor?: string): SipLine {
     const line = new SipLine(callId, direction, session, key, (e) => this.ctx.emit(e), (l) => {
+      this.ctx.media.ringing?.(l.id, false);
+      this.ctx.media.ended?.(l.id);
       this.lines.delete(l.id);
       this.dialogs.delete(l.dialogKey);
     }, consultFor);

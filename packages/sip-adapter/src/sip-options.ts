@@ -29,7 +29,7 @@ export interface SipBackendOptions {
   readonly authorizationUser?: string;
   /** Display name in From headers. */
   readonly displayName?: string;
-  /** The media engine: `webRtcMediaEngine()` in a browser, `noMediaEngine()` in Node. */
+  /** The media engine: `webRtcMediaEngine()` (from `@dialkit/sip-adapter/webrtc`) in a browser, `noMediaEngine()` in Node. */
   readonly media: MediaEngine;
   /** DTMF transport (default `rfc4733`). */
   readonly dtmf?: DtmfMode;

@@ -1,3 +1,5 @@
+import type { Token } from '@dialkit/core';
+
 /**
  * Dialkit's media interface: the SIP adapter does signalling only and asks a media engine for
  * session descriptions. No sip.js type crosses it, so an engine can be written (and tested)
@@ -21,6 +23,22 @@ export interface MediaEngine {
    * that stops mixing. Engines without media may do nothing.
    */
   mix(sessions: readonly MediaSession[]): () => void;
+  /**
+   * Optional: an inbound call is offered to the agent (`true`), or no longer is — answered,
+   * refused or ended (`false`). A browser engine plays a ringtone while any call rings. The
+   * adapter calls it before the call has media; an id may be reported `false` more than once.
+   */
+  ringing?(callId: string, ringing: boolean): void;
+  /**
+   * Optional: the call has ended, whether or not it ever had media (a refused offer has none).
+   * Engines complete what they stream about the call.
+   */
+  ended?(callId: string): void;
+  /**
+   * Optional services the engine provides to the console (e.g. `CallQualityPort`,
+   * `AudioDevicesPort`), bound under their tokens with the backend's services.
+   */
+  readonly services?: ReadonlyArray<readonly [Token<unknown>, unknown]>;
 }
 
 /** What an engine knows about the call it creates media for. */
