@@ -34,6 +34,9 @@ describe('a call arrives and is handled', () => {
     const info = screen.getByRole('region', { name: 'Call information' });
     expect(within(info).getByText('María <b>Pérez</b>')).toBeTruthy();
     expect(within(info).getByText('600111222')).toBeTruthy();
+    // An inbound call says where it comes from (an outbound one, the number dialled).
+    expect(within(info).getByText('Calling from')).toBeTruthy();
+    expect(within(info).queryByText('Number dialed')).toBeNull();
     expect(within(info).getByText('<script>x()</script>')).toBeTruthy();
     expect(info.querySelector('b, script')).toBeNull();
 

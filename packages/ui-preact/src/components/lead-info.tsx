@@ -39,7 +39,7 @@ export function LeadInfo({ call: given }: LeadInfoProps) {
     <section ref={region} tabIndex={-1} class="dk-lead-info" aria-labelledby="dk-lead-title" data-call={call.id}>
       <h2 id="dk-lead-title">{t('lead.title')}</h2>
       <dl>
-        <dt>{t('lead.number')}</dt>
+        <dt>{t(call.direction === 'inbound' ? 'lead.callerNumber' : 'lead.number')}</dt>
         <dd class="dk-lead-number">{call.remoteNumber}</dd>
         <dt>{t('lead.name')}</dt>
         <dd class="dk-lead-name">{name ?? t('lead.unknown')}</dd>
