@@ -71,7 +71,7 @@ async function loudest(page: Page, ms: number): Promise<number> {
 }
 
 describe('the reference console on SIP (Chromium, Kamailio, WebRTC between two pages)', () => {
-  it('a customer calls; the agent answers, sees the lead and the call quality; hold, mute, hang up reach the customer; disposition', async () => {
+  it('a customer calls; the agent answers, sees the lead and the call quality; hold, mute, hang up reach the customer; disposition; a reload says the phone is offline', async () => {
     const agentContext = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const agent = await agentContext.newPage();
     const errors: string[] = [];
@@ -91,7 +91,10 @@ describe('the reference console on SIP (Chromium, Kamailio, WebRTC between two p
     await answer.waitFor({ timeout: 10_000 });
     await expect.poll(() => agent.evaluate(() => document.activeElement?.textContent)).toBe('Answer');
     const info = agent.getByRole('region', { name: 'Call information' });
-    const lead = await agent.evaluate(() => (window as unknown as { __dialkit: { dialkit: { calls: { active: { lead?: { name?: string } } | null } } } }).__dialkit.dialkit.calls.active?.lead?.name);
+    // It is the lead named by the header (SS-001), looked up at the dialer (the sim).
+    type LeadHook = { __dialkit: { dialkit: { calls: { active: { lead?: { id: string; name?: string } } | null } } } };
+    await expect.poll(() => agent.evaluate(() => (window as unknown as LeadHook).__dialkit.dialkit.calls.active?.lead?.id)).toBe('SS-001');
+    const lead = await agent.evaluate(() => (window as unknown as LeadHook).__dialkit.dialkit.calls.active?.lead?.name);
     expect(lead).toBeTruthy();
     await expect.poll(() => info.locator('.dk-lead-name').textContent()).toBe(lead);
     await answer.click();
@@ -124,6 +127,13 @@ describe('the reference console on SIP (Chromium, Kamailio, WebRTC between two p
     await agent.getByRole('button', { name: /Not Interested/ }).first().click();
     await agent.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => dispositionsAtSim(agent)).toEqual({ stored: 1, attempts: 1 });
+
+    // A reload keeps the agent's session but not the phone (its password was never stored): the
+    // console says so, and the status bar shows the phone offline rather than a false "Connected".
+    await agent.waitForTimeout(800); // the journal writes behind
+    await agent.reload();
+    await agent.getByText('Your phone is not connected after the reload', { exact: false }).waitFor();
+    await expect.poll(() => agent.locator('.dk-connection').textContent()).toBe('Offline');
     expect(errors).toEqual([]);
     await phone.context().close();
     await agentContext.close();

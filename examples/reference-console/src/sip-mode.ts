@@ -65,8 +65,19 @@ export function sipOnLogin(options: SipModeOptions): { readonly module: BackendM
     capabilities: SIP_CAPABILITIES,
     create(ctx) {
       context = ctx;
+      // A reload (or another tab handing over) restores the agent's session, but not the phone:
+      // its password was never stored. Calls of the page that went away went with it.
+      const restored = ctx.restored;
+      const first: BackendEvent[] = [{ type: 'connection.changed', status: 'offline', detail: 'The phone registers when you log in' }];
+      if (restored) {
+        for (const callId of restored.liveCallIds) first.push({ type: 'call.ended', callId, cause: 'failed' });
+        first.push({
+          type: 'notification.raised',
+          notification: { kind: 'error', level: 'warning', code: 'sip.not-registered', dedupeKey: 'sip.restored', message: 'Your phone is not connected after the reload: log out and log in again to take calls.' },
+        });
+      }
       return {
-        events$: events.pipe(startWith<BackendEvent>({ type: 'connection.changed', status: 'offline', detail: 'The phone registers when you log in' })),
+        events$: events.pipe(startWith<BackendEvent>(...first)),
         ports: { callControl },
         services: options.media.services ?? [],
         dispose: () => stop('Closed'),

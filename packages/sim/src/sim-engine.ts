@@ -63,7 +63,8 @@ export class SimEngine {
     const campaignId = r.campaignId !== null && user.campaigns.includes(r.campaignId) ? r.campaignId : null;
     w.session = { user, campaignId, presence: r.presence, engaged: false, readySince: w.now() };
     this.onListen = [
-      ...r.liveCallIds.map((callId): BackendEvent => ({ type: 'call.ended', callId, cause: 'failed' })),
+      // Its own calls only: with `calls: false` another backend had them.
+      ...(options.calls ? r.liveCallIds : []).map((callId): BackendEvent => ({ type: 'call.ended', callId, cause: 'failed' })),
       ...(r.campaignId !== null && campaignId === null ? [{ type: 'campaign.left' } as const] : []),
     ];
     this.availableOnListen = r.presence === 'ready';

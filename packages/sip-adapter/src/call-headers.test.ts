@@ -34,15 +34,20 @@ describe('readCallHeaders', () => {
 
 describe('autoAnswerDelay', () => {
   it.each<[Record<string, string>, object, number | undefined]>([
-    [{}, {}, undefined],
-    [{ 'Call-Info': '<sip:pbx>;answer-after=0' }, {}, 0],
-    [{ 'Call-Info': '<sip:pbx>;answer-after=3' }, {}, 3000],
-    [{ 'Call-Info': '<sip:pbx>;answer-after=9999' }, {}, 10_000],
-    [{ 'Alert-Info': '<http://x>;info=alert-autoanswer;answer-after=1' }, {}, 1000],
+    [{}, { enabled: true }, undefined],
+    [{ 'Call-Info': '<sip:pbx>;answer-after=0' }, { enabled: true }, 0],
+    [{ 'Call-Info': '<sip:pbx>;answer-after=3' }, { enabled: true }, 3000],
+    [{ 'Call-Info': '<sip:pbx>;answer-after=9999' }, { enabled: true }, 10_000],
+    [{ 'Alert-Info': '<http://x>;info=alert-autoanswer;answer-after=1' }, { enabled: true }, 1000],
+    // Off unless enabled: any caller can send these headers.
+    [{ 'Call-Info': '<sip:pbx>;answer-after=0' }, {}, undefined],
     [{ 'Call-Info': '<sip:pbx>;answer-after=0' }, { enabled: false }, undefined],
-    [{ 'X-Auto-Answer': 'yes' }, { header: 'X-Auto-Answer' }, 0],
-    [{ 'X-Auto-Answer': '2' }, { header: 'X-Auto-Answer' }, 2000],
-    [{ 'X-Auto-Answer': '2' }, {}, undefined],
+    [{ 'X-Auto-Answer': 'yes' }, { enabled: true, header: 'X-Auto-Answer' }, 0],
+    [{ 'X-Auto-Answer': ' TRUE ' }, { enabled: true, header: 'X-Auto-Answer' }, 0],
+    [{ 'X-Auto-Answer': '2' }, { enabled: true, header: 'X-Auto-Answer' }, 2000],
+    [{ 'X-Auto-Answer': 'false' }, { enabled: true, header: 'X-Auto-Answer' }, undefined],
+    [{ 'X-Auto-Answer': 'spring-sale' }, { enabled: true, header: 'X-Auto-Answer' }, undefined],
+    [{ 'X-Auto-Answer': '2' }, { enabled: true }, undefined],
   ])('%j with %j → %j', (h, options, expected) => {
     expect(autoAnswerDelay(headers(h), options)).toBe(expected);
   });

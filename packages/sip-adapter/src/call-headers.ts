@@ -68,13 +68,19 @@ export function readCallHeaders(get: HeaderReader, mapping: SipHeaderMapping, re
   return out;
 }
 
-/** When a call asks to be answered automatically. */
+/**
+ * When a call asks to be answered automatically. Off unless enabled: an auto-answered call opens
+ * the agent's microphone, and the request is a header any caller can send, so enable it only
+ * where the proxy or dialer in front of the agent strips these headers from calls it did not
+ * place itself.
+ */
 export interface AutoAnswerOptions {
-  /** Honour auto-answer requests at all (default true). */
+  /** Honour auto-answer requests (default false). */
   readonly enabled?: boolean;
   /**
-   * A header that asks for auto-answer when present (besides `Call-Info: …;answer-after=N`),
-   * e.g. `X-Auto-Answer`; its value, when a number, is the delay in seconds.
+   * A header that asks for auto-answer (besides `Call-Info: …;answer-after=N`), e.g.
+   * `X-Auto-Answer`: a number is the delay in seconds; `true`, `yes` or `auto` answer at once; any
+   * other value is no request.
    */
   readonly header?: string;
   /** Longest delay honoured, in ms (default 10 000); longer requests are capped. */
@@ -87,7 +93,7 @@ export interface AutoAnswerOptions {
  * configured header. @internal
  */
 export function autoAnswerDelay(get: HeaderReader, options: AutoAnswerOptions): number | undefined {
-  if (options.enabled === false) return undefined;
+  if (options.enabled !== true) return undefined;
   const max = options.maxDelayMs ?? 10_000;
   const seconds = (text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
@@ -98,8 +104,10 @@ export function autoAnswerDelay(get: HeaderReader, options: AutoAnswerOptions): 
   if (s === undefined && options.header !== undefined) {
     const v = get(options.header);
     if (v !== undefined) {
-      const n = /^\s*(\d{1,4})\s*$/.exec(v.slice(0, 64));
-      s = n?.[1] === undefined ? 0 : Number(n[1]);
+      const text = v.slice(0, 64).trim().toLowerCase();
+      const n = /^(\d{1,4})$/.exec(text);
+      if (n?.[1] !== undefined) s = Number(n[1]);
+      else if (text === 'true' || text === 'yes' || text === 'auto') s = 0;
     }
   }
   return s === undefined ? undefined : Math.min(s * 1000, max);

@@ -336,7 +336,7 @@ export class SipCalls implements CallControlPort {
     });
   }
 
-  /** REFER (blind: a URI; attended: the consult session, sent with Replaces); ends the lines on a 2xx NOTIFY. */
+  /** REFER (blind: a URI; attended: the consult session, sent with Replaces); ends the lines on a 2xx NOTIFY, fails on a 3xx–6xx one or when none comes in time. */
   private refer(line: SipLine, target: URI | Session, alsoEnd: readonly SipLine[]): Promise<void> {
     return line.serial(() => new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -356,7 +356,11 @@ export class SipCalls implements CallControlPort {
       };
       line.session.refer(target, {
         requestDelegate: {
-          onAccept: () => line.timers.push(this.ctx.backend.scheduler.schedule(succeed, this.ctx.options.transferTimeoutMs)),
+          // Accepted is not done: without a final NOTIFY in time, the transfer failed and the call stays with the agent.
+          onAccept: () => line.timers.push(this.ctx.backend.scheduler.schedule(
+            () => fail(sipError('sip.transfer-failed', `The far end of call '${line.id}' accepted the transfer but did not report its outcome within ${this.ctx.options.transferTimeoutMs} ms; the call is still yours`)),
+            this.ctx.options.transferTimeoutMs,
+          )),
           onReject: (r) => fail(sipError('sip.transfer-failed', `The far end of call '${line.id}' refused the transfer (${r.message.statusCode ?? 0})`)),
         },
         onNotify: (n) => {

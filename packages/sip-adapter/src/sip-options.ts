@@ -49,7 +49,7 @@ export interface SipBackendOptions {
   readonly reconnect?: ReconnectOptions;
   /** After a reconnection, refresh each live call with a re-INVITE so the far end can reach the new connection (default true). */
   readonly refreshCallsOnReconnect?: boolean;
-  /** How long a transfer may wait for the far end's final NOTIFY after it accepted the REFER, in ms (default 10 000). */
+  /** How long a transfer may wait for the far end's final NOTIFY after it accepted the REFER, in ms (default 10 000); without one the transfer fails (`sip.transfer-failed`) and the call stays. */
   readonly transferTimeoutMs?: number;
 }
 

@@ -70,6 +70,18 @@ describe('in-call control against SIPp', () => {
     expect(r.messages).toMatch(/^Refer-To: .*sip:75999@127\.0\.0\.1/m);
   });
 
+  it('a transfer the far end accepts but never reports fails in time, and the call stays with the agent', async () => {
+    agent = await startAgent({ transferTimeoutMs: 800 });
+    const { far, callId } = await connectedCall(agent, 'uas-refer-silent.xml');
+    const e = await agent.calls.transferBlind(callId, '75999').then(() => null, (x: unknown) => x);
+    expect(e).toMatchObject({ code: 'sip.transfer-failed' });
+    expect(agent.trail(callId).at(-1)).toBe('connected');
+    await agent.calls.hangup(callId);
+    await agent.waitFor('call.ended', (x) => x.callId === callId);
+    expect(agent.trail(callId).at(-1)).toBe('ended:agentHangup');
+    expect((await far.done).code).toBe(0);
+  });
+
   it('attended transfer: consult the target, REFER with Replaces → the customer ends up talking to the target', async () => {
     agent = await startAgent();
     const target = await startSipp('uas-transfer-target.xml', { role: 'uas', calls: 2 });

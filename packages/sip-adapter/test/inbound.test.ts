@@ -21,7 +21,7 @@ describe('inbound calls', () => {
   });
 
   it('Call-Info answer-after=0 → answered by itself (origin predictive); the agent hangs up', async () => {
-    agent = await startAgent();
+    agent = await startAgent({ autoAnswer: { enabled: true } });
     const caller = await startSipp('uac-autoanswer.xml', { role: 'uac', service: 'agent1' });
     const offered = await agent.waitFor('call.offered');
     expect(offered.origin).toBe('predictive');
@@ -33,7 +33,7 @@ describe('inbound calls', () => {
   });
 
   it('a configurable auto-answer header works too', async () => {
-    agent = await startAgent({ autoAnswer: { header: 'X-Campaign' } });
+    agent = await startAgent({ autoAnswer: { enabled: true, header: 'X-Dialer-Auto' } });
     const caller = await startSipp('uac-call-agent.xml', { role: 'uac', service: 'agent1', set: { talk_ms: '200' } });
     const offered = await agent.waitFor('call.offered');
     await agent.waitFor('call.connected', (e) => e.callId === offered.callId);

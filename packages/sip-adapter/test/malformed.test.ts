@@ -13,7 +13,7 @@ const logged = (a: TestAgent, method: string, status: number) =>
 
 describe('malformed input that gets past the proxy', () => {
   it('hostile lead headers and unexpected in-dialog requests: sanitised text, each answered, no crash, the agent told of the bad SDP', async () => {
-    agent = await startAgent();
+    agent = await startAgent({ autoAnswer: { enabled: true } });
     const caller = await startSipp('uac-malformed.xml', { role: 'uac', service: 'agent1' });
     const offered = await agent.waitFor('call.offered');
     // untrusted text: kept as literal text, capped, tab turned into a space
@@ -54,7 +54,7 @@ describe('malformed input that gets past the proxy', () => {
   });
 
   it('absurd header values are capped', async () => {
-    agent = await startAgent({ headers: { leadId: 'X-Lead-Name', campaignId: 'X-Campaign' } });
+    agent = await startAgent({ autoAnswer: { enabled: true }, headers: { leadId: 'X-Lead-Name', campaignId: 'X-Campaign' } });
     const caller = await startSipp('uac-malformed.xml', { role: 'uac', service: 'agent1' });
     const offered = await agent.waitFor('call.offered');
     expect(offered.leadId).toBe('A'.repeat(128));

@@ -49,7 +49,7 @@ describe('media hooks', () => {
 
   it('a dialer call with answer-after=0 is answered by itself and never rings', async () => {
     const media = recordingEngine();
-    agent = await startAgent({ media });
+    agent = await startAgent({ media, autoAnswer: { enabled: true } });
     const caller = await startSipp('uac-autoanswer.xml', { role: 'uac', service: 'agent1' });
     const offered = await agent.waitFor('call.offered');
     await agent.waitFor('call.connected', (e) => e.callId === offered.callId);

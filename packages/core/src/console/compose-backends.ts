@@ -1,10 +1,11 @@
-import { merge } from 'rxjs';
+import { filter, map, merge, type Observable } from 'rxjs';
 import type { BackendContext, BackendInstance, BackendModule, Capability } from '../backend/backend.js';
 import type { Token } from '../common/token.js';
+import type { BackendEvent, ConnectionStatus } from '../event/dialkit-event.js';
 
 /** Backends started together: the first to provide a port wins it. */
 export interface ComposedBackend {
-  /** Every backend's events, merged. */
+  /** Every backend's events, merged; their connection reports combined into one (the worst). */
   readonly instance: BackendInstance;
   /** Union of the capabilities of the backends providing call control and the rest. */
   readonly capabilities: ReadonlySet<Capability>;
@@ -34,7 +35,7 @@ export function composeBackends(modules: readonly BackendModule[], context: Back
     ids: modules.map((m) => m.id),
     capabilities,
     instance: {
-      events$: merge(...instances.map((i) => i.events$)),
+      events$: instances.length === 1 && instances[0] ? instances[0].events$ : mergeWithConnection(instances),
       ports,
       services,
       async dispose() {
@@ -42,4 +43,30 @@ export function composeBackends(modules: readonly BackendModule[], context: Back
       },
     },
   };
+}
+
+const RANK: Readonly<Record<ConnectionStatus, number>> = { connected: 0, reconnecting: 1, offline: 2 };
+
+/**
+ * Merges several backends' events; their connection reports become one: the worst status any of
+ * them reported last (offline over reconnecting over connected), with that backend's detail, sent
+ * only when it changes. So a console on SIP + a dialer API says "offline" when either is.
+ */
+function mergeWithConnection(instances: readonly BackendInstance[]): Observable<BackendEvent> {
+  const latest: Array<{ readonly status: ConnectionStatus; readonly detail: string | undefined } | undefined> = instances.map(() => undefined);
+  let sent = '';
+  return merge(...instances.map((inst, i) => inst.events$.pipe(
+    map((e): BackendEvent | null => {
+      if (e.type !== 'connection.changed') return e;
+      latest[i] = { status: e.status, detail: e.detail };
+      let worst: { readonly status: ConnectionStatus; readonly detail: string | undefined } | undefined;
+      for (const l of latest) if (l && (!worst || RANK[l.status] > RANK[worst.status])) worst = l;
+      if (!worst) return null;
+      const key = `${worst.status}\u0000${worst.detail ?? ''}`;
+      if (key === sent) return null;
+      sent = key;
+      return { type: 'connection.changed', status: worst.status, ...(worst.detail === undefined ? {} : { detail: worst.detail }) };
+    }),
+    filter((e): e is BackendEvent => e !== null),
+  )));
 }
