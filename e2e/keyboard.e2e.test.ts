@@ -18,7 +18,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
 }
 
 describe('the reference console by keyboard alone (Chromium)', () => {
-  it('log in, pick a campaign, Play, take a call, hang up, pick an outcome with its number key, submit', async () => {
+  it('log in, pick a campaign, Play, take a call, mute, hold, resume, hang up, a refused submit, an outcome by its number key, submit, pause with a reason', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
     await page.getByLabel('Username').waitFor();
     await tabTo(page, /Username/);
@@ -35,12 +35,34 @@ describe('the reference console by keyboard alone (Chromium)', () => {
     await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
     await offerCall(page);
     await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+    // Mute, hold and resume with their hotkeys; the buttons follow.
+    await page.keyboard.press('Alt+M');
+    await expect.poll(() => page.getByRole('button', { name: 'Unmute' }).count()).toBe(1);
+    await page.keyboard.press('Alt+M');
+    await expect.poll(() => page.getByRole('button', { name: 'Mute' }).count()).toBe(1);
+    await page.keyboard.press('Alt+H');
+    await expect.poll(() => page.getByRole('button', { name: 'Resume' }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+H');
+    await expect.poll(() => page.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     await page.keyboard.press('Alt+X');
     await expect.poll(() => page.getByRole('button', { name: 'Submit' }).count()).toBe(1);
+    // Submit without an outcome: the error is announced; then the outcome's number key.
+    await tabTo(page, /^\s*Submit/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
     await page.keyboard.press('2');
     await tabTo(page, /^\s*Submit/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+    await expect.poll(() => page.locator('.dk-status-text').textContent()).toBe('Ready');
+    // Pause with a reason: Alt+B opens the menu, arrows move, Enter picks.
+    await page.keyboard.press('Alt+B');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('ArrowDown');
+    const reason = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(reason).toContain('Rest');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.dk-status-text').textContent()).toBe('Paused: Rest / Descanso');
+    expect(await page.getByRole('timer').first().getAttribute('aria-label')).toContain('On break');
     await context.close();
   });
 });

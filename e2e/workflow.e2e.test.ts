@@ -44,8 +44,12 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await page.getByLabel('Date and time').fill(local);
     await page.getByLabel('Notes').fill('Call back after 5pm');
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Ready');
+    // Back to Ready by itself (the campaign's rule), and the dialer stored the callback as typed.
+    await expect.poll(() => page.locator('.dk-status-text').textContent()).toBe('Ready');
     await expect.poll(() => dispositionsAtSim(page)).toMatchObject({ stored: 1 });
+    const record = await page.evaluate(() => [...(window as unknown as { __dialkit: { control: { stored: ReadonlyMap<string, { code: string; notes: string; callback?: { at: number; scope: string } }> } } }).__dialkit.control.stored.values()][0]);
+    expect(record).toMatchObject({ code: 'CB', notes: 'Call back after 5pm', callback: { scope: 'personal' } });
+    expect(Math.abs((record?.callback?.at ?? 0) - new Date(local).getTime())).toBeLessThan(60_000);
 
     // My Stats shows what happened: one call handled.
     await page.getByRole('button', { name: 'My Stats' }).click();
@@ -127,14 +131,23 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
     await context.close();
   });
 
-  it('the same console in Spanish', async () => {
+  it('the same console in Spanish: login, Play, a call, hang up, outcome, submit, My Stats', async () => {
     const { context, page } = await openConsole(env.browser, env.url, '&lang=es');
     await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
     await logIn(page, 'ana', 'ana-pw', { user: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión' });
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     await page.getByRole('button', { name: 'Play (Listo)' }).click();
-    await expect.poll(() => page.locator('[aria-live]').allTextContents().then((t) => t.join(' '))).toContain('Listo');
+    await expect.poll(() => page.locator('.dk-status-text').textContent()).toBe('Listo');
+    // A call, in Spanish: the call information, Colgar, the outcome, Enviar, back to Listo.
+    await offerCall(page);
+    await page.getByRole('region', { name: 'Información de llamada' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}console-es.png` });
+    await page.getByRole('button', { name: 'Colgar' }).click();
+    await page.getByRole('button', { name: /No Answer/ }).first().click();
+    await page.getByRole('button', { name: 'Enviar' }).click();
+    await expect.poll(() => page.locator('.dk-status-text').textContent()).toBe('Listo');
+    await page.getByRole('button', { name: 'Mis estadísticas' }).click();
+    await expect.poll(() => page.getByRole('table').first().textContent()).toMatch(/Llamadas atendidas\s*1/);
     await context.close();
   });
 });
