@@ -45,7 +45,7 @@ describe('dial methods the agent can tell apart', () => {
     expect(c.ignored).toEqual([]);
   });
 
-  it('manual: the number decides the outcome — …1111 busy, …2222 no answer, …5555 answered', async () => {
+  it('manual: the number decides the outcome — …1111 busy, …2222 no answer, …3333 machine, …4444 wrong number, …5555 answered', async () => {
     const c = await simConsole({ seed: 9 });
     await loginAndJoin(c, 'david', 'collections');
     const before = c.sim.control.stats;
@@ -55,18 +55,21 @@ describe('dial methods the agent can tell apart', () => {
       const line = c.dialkit.calls.lines.find((l) => l.id === callId);
       const status = line?.status;
       if (status?.kind === 'connected') await c.dialkit.calls.hangup(callId);
-      await c.dialkit.dispositions.submit(callId, code === 'PTP' ? { code, fields: { amount: '50', payDate: '2026-03-10' } } : { code });
+      await c.dialkit.dispositions.submit(callId, code === 'PTP' ? { code, fields: { amount: '50', payDate: '2026-03-10' } } : code === 'WN' ? { code, notes: 'Not this customer' } : { code });
       return status;
     };
     expect(await outcome('600001111', 'NA')).toEqual({ kind: 'ended', cause: 'busy' });
     expect(await outcome('600002222', 'NA')).toEqual({ kind: 'ended', cause: 'noAnswer' });
     expect(await outcome('+34600005555', 'PTP')).toEqual({ kind: 'connected' });
     expect(await outcome('600003333', 'NA')).toEqual({ kind: 'ended', cause: 'answeringMachine' });
+    // A wrong number: someone answers, says so briefly and hangs up (counted as such by the dialer).
+    expect(await outcome('600004444', 'WN')).toEqual({ kind: 'ended', cause: 'remoteHangup' });
     // The predictive campaign's colleagues dial in the background too: compare the agent's share.
     const after = c.sim.control.stats;
-    expect(after.agentCalls - before.agentCalls).toBe(4);
+    expect(after.agentCalls - before.agentCalls).toBe(5);
     expect(after.busy - before.busy).toBeGreaterThanOrEqual(1);
-    expect(c.events.filter((e) => e.type === 'call.ended').map((e) => (e as { cause: string }).cause)).toEqual(['busy', 'noAnswer', 'agentHangup', 'answeringMachine']);
+    expect(after.wrongNumber - before.wrongNumber).toBeGreaterThanOrEqual(1);
+    expect(c.events.filter((e) => e.type === 'call.ended').map((e) => (e as { cause: string }).cause)).toEqual(['busy', 'noAnswer', 'agentHangup', 'answeringMachine', 'remoteHangup']);
     expect(c.ignored).toEqual([]);
   });
 

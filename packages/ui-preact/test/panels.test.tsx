@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Slots, definePlugin, type MetricsPeriod } from '@dialkit/core';
-import { formatDuration, formatPercent, type SlotComponentProps } from '../src/index.js';
+import { AgentConsole, formatDuration, formatPercent, type LeadInfoProps, type SlotComponentProps } from '../src/index.js';
 import { press, setup, type, type Rendered } from './helpers.js';
 
 let current: Rendered | undefined;
@@ -137,6 +137,34 @@ describe('slots, plugins and the hotkey help', () => {
     await current.settle();
     expect(current.backend.calls.find((c) => c.method === 'callControl.dial')).toBeTruthy();
     expect(within(screen.getByRole('toolbar', { name: 'Call controls' })).getByRole('button', { name: 'Record' })).toBeTruthy();
+  });
+
+  it('`when` keeps a contribution off a call it does not apply to', async () => {
+    const plugin = definePlugin({
+      id: 'test-when',
+      activate(_deps, ctx) {
+        ctx.slots.contribute(Slots.callControls, { id: 'rec', component: () => <button type="button">Record</button>, when: (call) => (call as { origin?: string }).origin === 'manual' });
+      },
+    });
+    current = await setup({ join: true, plugins: [plugin] });
+    await current.dialkit.agent.ready();
+    current.backend.emit({ type: 'call.offered', callId: 'p1', direction: 'outbound', origin: 'predictive', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    current.backend.emit({ type: 'call.connected', callId: 'p1' });
+    await current.settle();
+    const toolbar = screen.getByRole('toolbar', { name: 'Call controls' });
+    expect(within(toolbar).getByRole('button', { name: 'Hang up' })).toBeTruthy();
+    expect(within(toolbar).queryByRole('button', { name: 'Record' })).toBeNull();
+  });
+
+  it('a console replaces any part through `components`: its own lead card renders where LeadInfo was', async () => {
+    const MyLeadCard = ({ call }: LeadInfoProps) => <aside aria-label="My lead card">{call === undefined ? 'focus' : call?.remoteNumber}</aside>;
+    current = await setup({ join: true, ui: <AgentConsole components={{ LeadInfo: MyLeadCard }} /> });
+    await current.dialkit.agent.ready();
+    current.backend.emit({ type: 'call.offered', callId: 'c9', direction: 'outbound', origin: 'predictive', remoteNumber: '600999888', campaignId: 'spring-sale' });
+    current.backend.emit({ type: 'call.connected', callId: 'c9' });
+    await current.settle();
+    expect(screen.getByRole('complementary', { name: 'My lead card' }).textContent).toBe('focus');
+    expect(screen.queryByRole('region', { name: 'Call information' })).toBeNull();
   });
 
   it('"?" opens the help listing every binding with its current keys; Escape closes it', async () => {
