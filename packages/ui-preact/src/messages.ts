@@ -155,6 +155,7 @@ const en = {
   'hotkey.call.manual-dial': 'Go to the manual call number',
   'hotkey.call.keypad': 'Open / close the call keypad (tones)',
   'hotkey.preview.dial': 'Dial the lead in preview',
+  'hotkey.disposition.submit': 'Submit the outcome',
   'hotkey.preview.skip': 'Skip the lead in preview',
   'hotkey.ui.hotkey-help': 'Show keyboard shortcuts',
 } as const;
@@ -312,6 +313,7 @@ const es = {
   'hotkey.call.manual-dial': 'Ir al número de llamada manual',
   'hotkey.call.keypad': 'Abrir / cerrar el teclado de la llamada (tonos)',
   'hotkey.preview.dial': 'Marcar al cliente en vista previa',
+  'hotkey.disposition.submit': 'Enviar el resultado',
   'hotkey.preview.skip': 'Saltar al cliente en vista previa',
   'hotkey.ui.hotkey-help': 'Mostrar los atajos de teclado',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -30,7 +30,7 @@ const panel = () => screen.getByRole('form', { name: 'Wrap-up: 600111222' });
 const outcome = (name: string) => within(panel()).getByRole('button', { name: new RegExp(name) });
 
 describe('disposition panel', () => {
-  it('lists the outcomes with keys 1–9; a missing mandatory field is named; complete → submitted, back to Ready', async () => {
+  it('lists the outcomes with keys 1–9; a missing mandatory field is named; complete → submitted with Ctrl+Enter, back to Ready', async () => {
     current = await inWrapUp();
     const r = current;
     expect(within(panel()).getAllByRole('button', { pressed: false }).map((b) => b.textContent)).toEqual(['1 Sale', '2 No Answer', '3 Callback', '4 Wrong Number']);
@@ -45,8 +45,11 @@ describe('disposition panel', () => {
     await r.settle();
     expect(screen.getByRole('alert').textContent).toBe('Missing: Amount.');
     type(within(panel()).getByLabelText(/Amount/), '150');
-    type(within(panel()).getByLabelText(/Notes/), 'Happy customer');
-    fireEvent.click(within(panel()).getByRole('button', { name: 'Submit' }));
+    const notes = within(panel()).getByLabelText(/Notes/);
+    type(notes, 'Happy customer');
+    // Ctrl+Enter submits from the notes field.
+    notes.focus();
+    press('Enter', { ctrlKey: true });
     await r.settle();
     expect([...r.backend.stored.values()]).toMatchObject([{ callId: 'c1', code: 'SALE', fields: { amount: '150' }, notes: 'Happy customer' }]);
     expect(r.dialkit.agent.status.kind).toBe('ready');

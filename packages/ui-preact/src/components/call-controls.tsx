@@ -36,7 +36,7 @@ export function CallControls({ call: given }: CallControlsProps) {
   const [keypad, setKeypad] = useState(false);
   const toggleKeypad = useRef<() => void>(() => undefined);
   useEffect(() => {
-    const d = dialkit.hotkeys.bindings.some((b) => b.id === 'call.keypad')
+    const d = dialkit.hotkeys.bindings.some((b) => b.id === 'call.keypad' || b.keys === 'Alt+K')
       ? null
       : dialkit.hotkeys.register({ id: 'call.keypad', keys: 'Alt+K', label: 'hotkey.call.keypad', run: () => toggleKeypad.current() });
     return () => d?.dispose();

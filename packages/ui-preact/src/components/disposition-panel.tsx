@@ -48,10 +48,19 @@ function DispositionForm({ call }: { readonly call: Call }) {
     });
     return () => ds.forEach((d) => d.dispose());
   }, [dialkit, codes.map((c) => c.code).join(), t]);
+  const send = (): void => void submit.run({ callId: call.id, input: inputFromForm(form, chosen?.callback !== undefined) });
   const onSubmit = (e: Event): void => {
     e.preventDefault();
-    void submit.run({ callId: call.id, input: inputFromForm(form, chosen?.callback !== undefined) });
+    send();
   };
+  // Ctrl+Enter submits from anywhere, the notes included.
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  useEffect(() => {
+    const taken = dialkit.hotkeys.bindings.some((b) => b.id === 'disposition.submit' || b.keys === 'Ctrl+Enter');
+    const d = taken ? null : dialkit.hotkeys.register({ id: 'disposition.submit', keys: 'Ctrl+Enter', label: 'hotkey.disposition.submit', run: () => sendRef.current() });
+    return () => d?.dispose();
+  }, [dialkit]);
   const required = new Set(chosen?.requires ?? []);
   const missing = submit.error ? missingNames(t, submit.error, campaign) : [];
   return (
@@ -111,7 +120,7 @@ function DispositionForm({ call }: { readonly call: Call }) {
           {missing.length > 0 ? t('disposition.missing', { fields: missing.join(', ') }) : errorText(dialkit.i18n, submit.error)}
         </p>
       )}
-      <button type="submit" disabled={submit.pending}>{t('disposition.submit')}</button>
+      <button type="submit" disabled={submit.pending} aria-keyshortcuts="Control+Enter">{t('disposition.submit')}</button>
     </form>
   );
 }

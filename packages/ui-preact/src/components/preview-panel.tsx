@@ -31,7 +31,7 @@ export function PreviewPanel() {
     const own = [
       { id: 'preview.dial', keys: 'Alt+N', label: 'hotkey.preview.dial', run: () => actions.current.dial?.() },
       { id: 'preview.skip', keys: 'Alt+S', label: 'hotkey.preview.skip', run: () => actions.current.skip?.() },
-    ].filter((h) => !dialkit.hotkeys.bindings.some((b) => b.id === h.id)).map((h) => dialkit.hotkeys.register(h));
+    ].filter((h) => !dialkit.hotkeys.bindings.some((b) => b.id === h.id || b.keys === h.keys)).map((h) => dialkit.hotkeys.register(h));
     return () => own.forEach((d) => d.dispose());
   }, [dialkit]);
   const shown = port !== undefined && campaign?.dialMethod === 'preview' && !lines.some(isLive) ? lead : undefined;
