@@ -35,6 +35,14 @@ export function dtmfHeard(page: Page, callId: string): Promise<string> {
   return page.evaluate((id) => (window as unknown as { __dialkit: { control: { dtmfReceived(id: string): string } } }).__dialkit.control.dtmfReceived(id), callId);
 }
 
+/**
+ * Nobody answers the sim's own dials from now on, so no predictive call reaches the agent unless
+ * the test offers one: a test can then see "Ready" after a wrap-up without racing the next call.
+ */
+export function quietDialer(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as { __dialkit: { control: { setAnswerProbability(p: number): void } } }).__dialkit.control.setAnswerProbability(0));
+}
+
 /** Has the sim offer a predictive call to the agent now; returns its id. */
 export function offerCall(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __dialkit: { control: { offerCall(): string } } }).__dialkit.control.offerCall());

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { offerCall, openConsole, useConsoleBrowser } from './console-page.js';
+import { offerCall, openConsole, quietDialer, useConsoleBrowser } from './console-page.js';
 
 const env = useConsoleBrowser();
 
@@ -21,6 +21,7 @@ describe('the reference console by keyboard alone (Chromium)', () => {
   it('log in, pick a campaign, Play, take a call, mute, hold, resume, hang up, a refused submit, an outcome by its number key, submit, pause with a reason', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
     await page.getByLabel('Username').waitFor();
+    await quietDialer(page);
     await tabTo(page, /Username/);
     await page.keyboard.type('ana');
     await tabTo(page, /Password/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logIn, offerCall, openConsole, useConsoleBrowser } from './console-page.js';
+import { logIn, offerCall, openConsole, quietDialer, useConsoleBrowser } from './console-page.js';
 import { MINIMAL_CONSOLE_DIST } from './server.js';
 
 const env = useConsoleBrowser({ dist: MINIMAL_CONSOLE_DIST });
@@ -7,6 +7,8 @@ const env = useConsoleBrowser({ dist: MINIMAL_CONSOLE_DIST });
 describe('examples/minimal-console: the smallest useful console (Chromium, simulated dialer)', () => {
   it('log in, pick a campaign, Play, take a call with its lead, hang up and submit the outcome, back to Ready, log out', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
+    await page.getByLabel('Username').waitFor();
+    await quietDialer(page);
     await logIn(page, 'ana', 'ana-pw');
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     // Its status bar has no panels to open: only Logout, no dead My Stats / My Profile buttons.

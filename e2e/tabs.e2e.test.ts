@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, logIn, useConsoleBrowser } from './console-page.js';
+import { SCREENSHOTS, logIn, quietDialer, useConsoleBrowser } from './console-page.js';
 
 const env = useConsoleBrowser();
 
@@ -25,6 +25,7 @@ describe('one leader tab per agent (X7) in Chromium: Web Locks and BroadcastChan
     await second.getByText('Ana García').waitFor();
     expect(await second.getByLabel('Username').count()).toBe(0);
     // …and the dialer here carries on with it: Play works, no error.
+    await quietDialer(second);
     await second.getByRole('button', { name: 'Play (Ready)' }).click();
     await expect.poll(() => second.locator('.dk-status-text').textContent()).toBe('Ready');
     expect(await second.getByText('Dial method: Predictive').count()).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, dispositionsAtSim, logIn, offerCall, openConsole, toWrapUp, useConsoleBrowser } from './console-page.js';
+import { SCREENSHOTS, dispositionsAtSim, logIn, offerCall, openConsole, quietDialer, toWrapUp, useConsoleBrowser } from './console-page.js';
 
 const env = useConsoleBrowser();
 
@@ -7,6 +7,7 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   it('login → campaign → Play → predictive call with lead → mute, hold, resume → hang up → wrap-up → missing field named → callback → Ready', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
     await page.screenshot({ path: `${SCREENSHOTS}login.png` });
+    await quietDialer(page);
     await logIn(page, 'ana', 'ana-pw');
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     await expect.poll(() => page.getByText('Dial method: Predictive').count()).toBe(1);
@@ -134,6 +135,7 @@ describe('the seed workflow in the reference console (Chromium, simulated dialer
   it('the same console in Spanish: login, Play, a call, hang up, outcome, submit, My Stats', async () => {
     const { context, page } = await openConsole(env.browser, env.url, '&lang=es');
     await expect.poll(() => page.getByRole('heading', { name: 'Acceso de agente' }).count()).toBe(1);
+    await quietDialer(page);
     await logIn(page, 'ana', 'ana-pw', { user: 'Usuario', password: 'Contraseña', submit: 'Iniciar sesión' });
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     await page.getByRole('button', { name: 'Play (Listo)' }).click();
