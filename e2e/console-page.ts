@@ -84,6 +84,8 @@ export function useConsoleBrowser(options: { readonly dist?: string } = {}): { r
 
 /** Logs in, joins a campaign, presses Play, takes a call the sim offers and hangs up: the agent is in wrap-up. */
 export async function toWrapUp(page: Page, user: string, campaign: RegExp): Promise<void> {
+  await page.getByLabel('Username').waitFor();
+  await quietDialer(page);
   await logIn(page, user, `${user}-pw`);
   await page.getByRole('button', { name: campaign }).click();
   await page.getByRole('button', { name: 'Play (Ready)' }).click();

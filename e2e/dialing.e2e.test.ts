@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, activeCallId, dtmfHeard, logIn, openConsole, useConsoleBrowser } from './console-page.js';
+import { SCREENSHOTS, activeCallId, dtmfHeard, logIn, openConsole, quietDialer, useConsoleBrowser } from './console-page.js';
 
 const env = useConsoleBrowser();
 
@@ -55,6 +55,8 @@ describe('preview, the dial pad and the phonebook plugin in the reference consol
 
   it('the phonebook plugin: the bar entry opens the saved numbers; search, then a click dials', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
+    await page.getByLabel('Username').waitFor();
+    await quietDialer(page);
     await logIn(page, 'ana', 'ana-pw');
     await page.getByRole('button', { name: /Spring Sale/ }).click();
     await page.getByRole('navigation').getByRole('button', { name: 'Phonebook' }).click();
