@@ -36,3 +36,16 @@ describe('the built @dialkit/sip-adapter in a console', () => {
     await dialkit.dispose();
   });
 });
+
+describe('the public API names no sip.js type', () => {
+  it('no declaration file of the built package imports or mentions sip.js', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const dir = new URL('../dist/', import.meta.url);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.d.ts'));
+    expect(files).toEqual(expect.arrayContaining(['index.d.ts', 'webrtc.d.ts']));
+    for (const f of files) {
+      const text = await readFile(new URL(f, dir), 'utf8');
+      expect(text, f).not.toMatch(/from ['"]sip\.js|import\(['"]sip\.js|sip\.js\/lib/);
+    }
+  });
+});
