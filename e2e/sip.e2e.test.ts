@@ -18,12 +18,17 @@ let runDir = '';
 let softphone: Server | undefined;
 let softphoneUrl = '';
 
-beforeAll(async () => {
-  runDir = mkdtempSync(join(tmpdir(), 'dialkit-e2e-sip-'));
-  execFileSync(join(RIG, 'start.sh'), [runDir], {
+/** Runs the rig's start or stop script on this file's run directory. */
+function rig(script: 'start.sh' | 'stop.sh', ...args: string[]): void {
+  execFileSync(join(RIG, script), [runDir, ...args], {
     env: { ...process.env, SIP_RIG_UDP_PORT: String(UDP), SIP_RIG_WS_PORT: String(WS), SIP_RIG_MAX_SECONDS: '600' },
     stdio: ['ignore', 'ignore', 'inherit'], timeout: 15_000,
   });
+}
+
+beforeAll(async () => {
+  runDir = mkdtempSync(join(tmpdir(), 'dialkit-e2e-sip-'));
+  rig('start.sh');
   const out = await build({ entryPoints: [fileURLToPath(new URL('./softphone/softphone.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
   const page = `<!doctype html><meta charset="utf-8"><title>Customer</title><script type="module">${out.outputFiles[0]?.text ?? ''}</script>`;
   // Its own origin on loopback (a page fulfilled by playwright's router could not open the WebSocket).
@@ -36,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => {
   softphone?.close();
   if (runDir !== '') {
-    execFileSync(join(RIG, 'stop.sh'), [runDir], { stdio: 'inherit', timeout: 15_000 });
+    rig('stop.sh');
     // KEEP_RIG=1 keeps the run directory (Kamailio's log) for a look after a failure.
     if (process.env['KEEP_RIG'] === undefined) rmSync(runDir, { recursive: true, force: true });
   }
@@ -137,5 +142,25 @@ describe('the reference console on SIP (Chromium, Kamailio, WebRTC between two p
     expect(errors).toEqual([]);
     await phone.context().close();
     await agentContext.close();
+  });
+
+  it('the proxy dies and comes back: the status bar says Reconnecting…, then Connected, and the phone is registered again', async () => {
+    const context = await env.browser.newContext();
+    const agent = await context.newPage();
+    await agent.goto(`${env.url}?test=1&backend=sip&sip=ws://127.0.0.1:${WS}&ice=loopback`);
+    await logIn(agent, 'bruno', 'bruno-pw');
+    const connection = agent.locator('.dk-connection');
+    await expect.poll(() => connection.textContent(), { timeout: 10_000 }).toBe('Connected');
+    rig('stop.sh', '--crash');
+    await expect.poll(() => connection.textContent(), { timeout: 10_000 }).toMatch(/Reconnecting|Offline/);
+    rig('start.sh');
+    await expect.poll(() => connection.textContent(), { timeout: 20_000 }).toBe('Connected');
+    // Registered again: a customer reaches the agent through the restarted proxy.
+    const phone = await openSoftphone();
+    await agent.getByRole('button', { name: /Renewals/ }).click();
+    await phone.evaluate(() => (window as unknown as { softphone: Softphone }).softphone.call('sip:bruno@127.0.0.1', []));
+    await agent.getByRole('button', { name: 'Answer' }).waitFor({ timeout: 10_000 });
+    await phone.context().close();
+    await context.close();
   });
 });
