@@ -163,4 +163,14 @@ describe('the reference console on SIP (Chromium, Kamailio, WebRTC between two p
     await phone.context().close();
     await context.close();
   });
+
+  it('a SIP server that is not a WebSocket URL is refused with a message naming it, as text', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${env.url}?backend=sip&sip=${encodeURIComponent('http://pbx.example/<b>x</b>')}`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain("SIP server 'http://pbx.example/<b>x</b>' must be a ws:// or wss:// URL");
+    expect(await page.locator('b').count()).toBe(0);
+    await context.close();
+  });
 });

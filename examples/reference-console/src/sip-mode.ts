@@ -21,6 +21,9 @@ export interface SipModeOptions {
 
 /** SIP call control that starts when the agent logs in: the backend module, and the plugin that starts it. */
 export function sipOnLogin(options: SipModeOptions): { readonly module: BackendModule; readonly plugin: Plugin } {
+  if (!/^wss?:\/\/[^\s/]+/.test(options.server)) {
+    throw new DialkitError('input.invalid', `SIP server '${options.server.slice(0, 80)}' must be a ws:// or wss:// URL (?sip=wss://pbx.example/ws)`);
+  }
   let context: BackendContext | undefined;
   let live: { instance: BackendInstance; sub: Subscription } | undefined;
   const events = new Subject<BackendEvent>();
@@ -36,7 +39,14 @@ export function sipOnLogin(options: SipModeOptions): { readonly module: BackendM
   const start = async (username: string, password: string): Promise<void> => {
     await stop('Registering again');
     if (!context) return;
-    const sip = createSipBackend({ server: options.server, user: username, password, media: options.media });
+    let sip: ReturnType<typeof createSipBackend>;
+    try {
+      sip = createSipBackend({ server: options.server, user: username, password, media: options.media });
+    } catch (e) {
+      // A user name the SIP server cannot take: say so, the console goes on without a phone.
+      events.next({ type: 'notification.raised', notification: { kind: 'error', code: 'sip.not-registered', message: `Your phone could not register: ${e instanceof Error ? e.message : String(e)}` } });
+      return;
+    }
     const instance = sip.module.create(context);
     live = { instance, sub: instance.events$.subscribe((e) => events.next(e)) };
     // A refusal is shown by the adapter itself (an error notification, the connection offline).
