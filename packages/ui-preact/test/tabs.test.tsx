@@ -70,6 +70,13 @@ describe('one leader tab per agent (X7)', () => {
     // The leader goes away (tab closed): the waiting tab leads by itself.
     b.dispose();
     await waitFor(() => expect(a.state).toBe('leader'));
+    // A tab that leaves the election while waiting, or after, is told so rather than left hanging.
+    const c = tab(locks);
+    await waitFor(() => expect(c.state).toBe('follower'));
+    const waiting = c.takeOver().then(() => 'led', (e: { code?: string }) => e.code);
+    c.dispose();
+    expect(await waiting).toBe('backend.unavailable');
+    expect(await c.takeOver().then(() => 'led', (e: { code?: string }) => e.code)).toBe('input.invalid');
     // A different console name is a different election.
     const other = tab(locks, 'console-b');
     await waitFor(() => expect(other.state).toBe('leader'));

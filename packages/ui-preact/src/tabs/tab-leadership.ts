@@ -1,4 +1,5 @@
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, type Observable } from 'rxjs';
+import { DialkitError } from '@dialkit/core';
 
 /** Where a tab stands: finding out, holding the console, or leaving it to another tab. */
 export type LeadershipState = 'electing' | 'leader' | 'follower';
@@ -38,7 +39,11 @@ export interface TabLeadership {
   readonly state$: Observable<LeadershipState>;
   /** The state now. */
   readonly state: LeadershipState;
-  /** Asks the leader to hand over; resolves when this tab leads (at once if it already does). */
+  /**
+   * Asks the leader to hand over; resolves when this tab leads (at once if it already does).
+   *
+   * @throws DialkitError `input.invalid` after `dispose()`; `backend.unavailable` when disposed while waiting.
+   */
   takeOver(): Promise<void>;
   /**
    * Registers work the leader finishes before it hands over to a tab that asked (dispose the
@@ -128,15 +133,15 @@ export function tabLeadership(options: TabLeadershipOptions): TabLeadership {
     },
     takeOver() {
       if (state.value === 'leader') return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const sub = state.subscribe((s) => {
-          if (s !== 'leader') return;
-          queueMicrotask(() => sub.unsubscribe());
-          resolve();
-        });
-        queue();
-        channel.postMessage({ type: TAKEOVER });
-      });
+      if (disposed) return Promise.reject(new DialkitError('input.invalid', `This tab left the '${options.name}' election: it can no longer take over`));
+      // Settles when this tab leads; rejects if it leaves the election first (dispose).
+      const led = firstValueFrom(state.pipe(filter((s) => s === 'leader'))).then(
+        () => undefined,
+        () => Promise.reject(new DialkitError('backend.unavailable', `This tab left the '${options.name}' election before it could lead`)),
+      );
+      queue();
+      channel.postMessage({ type: TAKEOVER });
+      return led;
     },
     onHandOver(fn) {
       handOver.add(fn);
