@@ -190,4 +190,24 @@ describe('the backend owns presence too', () => {
       "The backend changed the agent's presence: 'agent.paused' while 'ready'",
     ]);
   });
+
+  it('when the dialer refuses the Ready core sends after a wrap-up, the agent is told, and its later Ready counts as the backend\'s own', async () => {
+    const logger = memoryLogger();
+    const c = await createTestConsole([], { campaigns: [spring], logger });
+    await readyAgent(c);
+    c.backend.emit(offer());
+    c.backend.emit({ type: 'call.connected', callId: 'c1' });
+    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    c.backend.failNext('presence.ready', new Error('dialer busy'));
+    await c.dialkit.dispositions.submit('c1', { code: 'NA' });
+    await c.time.advance(10);
+    expect(c.dialkit.notifications.notifications.map((n) => n.message)).toContain('Updating your status at the dialer failed: dialer busy');
+    // The failed request is forgotten: a Ready the dialer sends later is its own, and logged as such.
+    c.backend.emit({ type: 'agent.paused', reason: { code: 'supervisor', label: 'Supervisor', kind: 'pause' } });
+    c.backend.emit({ type: 'agent.ready' });
+    expect(logger.entries.filter((e) => e.message.includes('changed the agent')).map((e) => e.message)).toEqual([
+      "The backend changed the agent's presence: 'agent.paused' while 'ready'",
+      "The backend changed the agent's presence: 'agent.ready' while 'paused'",
+    ]);
+  });
 });

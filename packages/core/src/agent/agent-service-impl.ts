@@ -168,17 +168,26 @@ export class AgentServiceImpl implements AgentService {
     return true;
   }
 
-  /** Runs a presence request, expecting its confirming event (forgotten if the request fails). */
-  private async asking<T>(expect: PresenceEventType, request: () => Promise<T>): Promise<T> {
-    this.expected.push(expect);
-    if (this.expected.length > 8) this.expected.shift();
-    try {
-      return await request();
-    } catch (e) {
-      const i = this.expected.lastIndexOf(expect);
-      if (i >= 0) this.expected.splice(i, 1);
+  /**
+   * Runs a presence request, expecting its confirming event (forgotten if the request fails).
+   * A plain promise chain, not an async function: this runs after every call.
+   */
+  private asking<T>(expect: PresenceEventType, request: () => Promise<T>): Promise<T> {
+    const expected = this.expected;
+    expected.push(expect);
+    if (expected.length > 8) expected.shift();
+    const forget = (e: unknown): never => {
+      const i = expected.lastIndexOf(expect);
+      if (i >= 0) expected.splice(i, 1);
       throw e;
+    };
+    let pending: Promise<T>;
+    try {
+      pending = request();
+    } catch (e) {
+      pending = Promise.reject(toDialkitError(e, 'backend.rejected'));
     }
+    return pending.then(undefined, forget);
   }
 
   private resolveReason(input: PauseReason | string): PauseReason {
@@ -197,6 +206,10 @@ export class AgentServiceImpl implements AgentService {
     return s;
   }
 
+  private readonly presenceSyncFailed = (e: unknown): void => {
+    this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' });
+  };
+
   /** After a call leaves the agent idle (wrap-up done, call missed), tell the dialer what core decided. */
   private syncPresenceAfterCalls(): void {
     let previous = this.status;
@@ -207,7 +220,7 @@ export class AgentServiceImpl implements AgentService {
       const presence = this.ctx.ports.presence;
       if (!presence) return;
       const p = status.kind === 'ready' ? this.asking('agent.ready', () => presence.ready()) : this.asking('agent.paused', () => presence.pause(status.reason));
-      p.catch((e: unknown) => this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' }));
+      p.then(undefined, this.presenceSyncFailed);
     });
     this.disposables.add(() => sub.unsubscribe());
   }

@@ -1,7 +1,7 @@
 import { transitionSets } from '../common/transition-sets.js';
 import type { NewCallInfo } from '../event/dialkit-event.js';
 import type { Lead } from '../lead/lead.js';
-import { CALL_TRANSITIONS, type Call, type CallStatus } from './call-state.js';
+import { CALL_TRANSITIONS, END_CAUSES, type Call, type CallStatus, type EndCause } from './call-state.js';
 
 /** {@link CALL_TRANSITIONS} as sets, for the hot path. */
 const ALLOWED = transitionSets(CALL_TRANSITIONS);
@@ -67,12 +67,37 @@ export function transitionCall(call: Call, to: CallStatus, at: number): Call | u
   if (!ALLOWED[from.kind].has(to.kind)) return undefined;
   switch (to.kind) {
     case 'connected':
-      return callWith(call, { status: to, connectedAt: call.connectedAt ?? at, needsDisposition: call.role === 'primary' });
+      return moved(call, to, call.connectedAt ?? at, call.role === 'primary', call.muted, call.endedAt);
     case 'ended':
-      return callWith(call, { status: to, endedAt: at, muted: false });
+      return moved(call, to, call.connectedAt, call.needsDisposition, false, at);
     default:
-      return callWith(call, { status: to });
+      return moved(call, to, call.connectedAt, call.needsDisposition, call.muted, call.endedAt);
   }
+}
+
+/** A copy of `c` in another status: {@link callWith} without a patch object (every call event lands here). */
+function moved(c: Call, status: CallStatus, connectedAt: number | undefined, needsDisposition: boolean, muted: boolean, endedAt: number | undefined): Call {
+  return {
+    id: c.id,
+    line: c.line,
+    status,
+    direction: c.direction,
+    origin: c.origin,
+    role: c.role,
+    consultFor: c.consultFor,
+    conferenceId: c.conferenceId,
+    remoteNumber: c.remoteNumber,
+    remoteName: c.remoteName,
+    lead: c.lead,
+    leadId: c.leadId,
+    campaignId: c.campaignId,
+    muted,
+    recording: c.recording,
+    needsDisposition,
+    createdAt: c.createdAt,
+    connectedAt,
+    endedAt,
+  };
 }
 
 /** Creates a call from a `call.dialing` or `call.offered` event on the lowest free line. */
@@ -115,3 +140,7 @@ const OFFERED: CallStatus = Object.freeze({ kind: 'offered' });
 export const RINGING: CallStatus = Object.freeze({ kind: 'ringing' });
 /** The `connected` status. */
 export const CONNECTED: CallStatus = Object.freeze({ kind: 'connected' });
+/** The `held` statuses, by who holds. */
+export const HELD: Readonly<Record<'local' | 'remote', CallStatus>> = Object.freeze({ local: Object.freeze({ kind: 'held', by: 'local' }), remote: Object.freeze({ kind: 'held', by: 'remote' }) });
+/** The `ended` status for each cause. */
+export const ENDED: Readonly<Record<EndCause, CallStatus>> = Object.freeze(Object.fromEntries(END_CAUSES.map((cause) => [cause, Object.freeze({ kind: 'ended', cause })])) as Record<EndCause, CallStatus>);

@@ -2,7 +2,7 @@ import { LOGIN_PAUSE } from '../campaign/campaign.js';
 import type { AgentState } from '../agent/agent-state.js';
 import { IDLE_READY, agentPatch, deriveAgentState, isBusy, transitionAgentStatus } from '../agent/agent-transition.js';
 import type { Call, CallStatus } from '../call/call-state.js';
-import { CONNECTED, RINGING, callWith, createCall, transitionCall } from '../call/call-transition.js';
+import { CONNECTED, ENDED, HELD, RINGING, callWith, createCall, transitionCall } from '../call/call-transition.js';
 import type { DialkitEvent } from '../event/dialkit-event.js';
 import { INITIAL_CORE_STATE, type CoreState } from './core-state.js';
 
@@ -77,14 +77,14 @@ export function reduceCore(state: CoreState, event: DialkitEvent, onIllegal: Ill
     case 'call.connected':
       return moveCall(state, event, event.callId, CONNECTED, onIllegal);
     case 'call.held':
-      return moveCall(state, event, event.callId, { kind: 'held', by: event.by }, onIllegal);
+      return moveCall(state, event, event.callId, HELD[event.by] ?? { kind: 'held', by: event.by }, onIllegal);
     case 'call.resumed': {
       const held = state.calls[indexOfCall(state.calls, event.callId)];
       if (held && held.status.kind !== 'held') return illegal(state, event, onIllegal, `call '${event.callId}' cannot be resumed while '${held.status.kind}'`);
       return moveCall(state, event, event.callId, CONNECTED, onIllegal);
     }
     case 'call.ended':
-      return moveCall(state, event, event.callId, { kind: 'ended', cause: event.cause }, onIllegal);
+      return moveCall(state, event, event.callId, ENDED[event.cause] ?? { kind: 'ended', cause: event.cause }, onIllegal);
     case 'call.muted':
       return patchLiveCall(state, event, event.callId, onIllegal, (c) => (c.muted === event.muted ? c : callWith(c, { muted: event.muted })));
     case 'call.recording':
