@@ -74,6 +74,19 @@ describe('the phonebook plugin (B9), end to end through the kit', () => {
     expect(screen.getByRole('toolbar', { name: 'Call controls' })).toBeTruthy();
   });
 
+  it('Alt+G opens it from the keyboard (the entry says so); unloading the plugin removes the hotkey', async () => {
+    const { tc, settle } = await setup();
+    const entry = within(screen.getByRole('navigation')).getByRole('button', { name: 'Phonebook' });
+    expect(entry.getAttribute('aria-keyshortcuts')).toBe('Alt+G');
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG', altKey: true, bubbles: true });
+    await settle();
+    expect(await screen.findByRole('region', { name: 'Phonebook' })).toBeTruthy();
+    expect(tc.dialkit.hotkeys.bindings.find((b) => b.id === 'panel.phonebook')?.label).toBe('hotkey.panel.phonebook');
+    tc.dialkit.plugins.unload('phonebook');
+    await settle();
+    expect(tc.dialkit.hotkeys.bindings.some((b) => b.id === 'panel.phonebook')).toBe(false);
+  });
+
   it('a campaign that forbids manual calls refuses the dial, and the panel says why', async () => {
     const { tc, settle } = await setup({ allowManualDial: false });
     fireEvent.click(screen.getByRole('button', { name: 'Phonebook' }));

@@ -2,20 +2,49 @@ import { Commands, toDisposable, type Call, type Dialkit, type Disposable } from
 import { errorText } from './format.js';
 
 /** Ids of the call-control hotkeys the kit registers. */
-export type DefaultHotkeyId = 'agent.ready' | 'call.answer' | 'call.reject' | 'call.hangup' | 'call.hold' | 'call.mute';
+export type DefaultHotkeyId = 'agent.ready' | 'agent.cancel-pause' | 'agent.logout' | 'call.answer' | 'call.reject' | 'call.hangup' | 'call.hold' | 'call.mute' | 'call.switch-line';
 
 /**
- * The default keys of the call-control hotkeys (Alt+P Play, Alt+A answer, Alt+J reject, Alt+X
- * hang up, Alt+H hold/resume, Alt+M mute/unmute); rebind with `dialkit.hotkeys.rebind(id, keys)`.
+ * The default keys of the kit's own hotkeys (Alt+P Play, Alt+Z cancel a pending pause, Alt+Q log
+ * out, Alt+A answer, Alt+J reject, Alt+X hang up, Alt+H hold/resume, Alt+M mute/unmute, Alt+L
+ * switch line); rebind with `dialkit.hotkeys.rebind(id, keys)`.
  */
 export const DEFAULT_HOTKEYS: Readonly<Record<DefaultHotkeyId, string>> = {
   'agent.ready': 'Alt+P',
+  'agent.cancel-pause': 'Alt+Z',
+  'agent.logout': 'Alt+Q',
   'call.answer': 'Alt+A',
   'call.reject': 'Alt+J',
   'call.hangup': 'Alt+X',
   'call.hold': 'Alt+H',
   'call.mute': 'Alt+M',
+  'call.switch-line': 'Alt+L',
 };
+
+/**
+ * The line a "switch line" goes to: the next line the agent holds after the line in focus (by
+ * line number, wrapping round), or undefined when the agent holds no other line.
+ */
+export function nextHeldLine(calls: readonly Call[], focus: Call | null): Call | undefined {
+  const held = calls.filter((c) => c.status.kind === 'held' && c.status.by === 'local' && c.id !== focus?.id).sort((a, b) => a.line - b.line);
+  const after = focus?.line ?? 0;
+  return held.find((c) => c.line > after) ?? held[0];
+}
+
+/**
+ * Switches the agent to `target`: the connected line (if another) is held first, then `target`
+ * resumed. Rejects with the hold's error if the hold fails; `target` is then left on hold.
+ */
+export async function switchToLine(dialkit: Dialkit, target: Call): Promise<void> {
+  const connected = dialkit.calls.lines.find((c) => c.id !== target.id && c.status.kind === 'connected');
+  if (connected) await dialkit.calls.hold(connected.id);
+  await dialkit.calls.resume(target.id);
+}
+
+/** The keys bound to a hotkey id now (after any rebinding), for `aria-keyshortcuts`; undefined when unbound. */
+export function keysFor(dialkit: Dialkit, id: string): string | undefined {
+  return dialkit.hotkeys.bindings.find((b) => b.id === id)?.keys;
+}
 
 const byStatus = (dialkit: Dialkit, ...kinds: Call['status']['kind'][]): Call | undefined => {
   const active = dialkit.calls.active;
@@ -24,8 +53,8 @@ const byStatus = (dialkit: Dialkit, ...kinds: Call['status']['kind'][]): Call | 
 };
 
 /**
- * Registers the call-control hotkeys (Play, answer, reject, hang up, hold/resume, mute/unmute) on
- * the console's hotkey table. A binding whose id or keys are taken already (by a plugin) is skipped.
+ * Registers the kit's hotkeys (Play, cancel a pending pause, log out, answer, reject, hang up,
+ * hold/resume, mute/unmute, switch line) on the console's hotkey table. A binding whose id or keys are taken already (by a plugin) is skipped.
  * Failures of the commands they run are raised as error notifications.
  *
  * @returns one disposable removing them all.
@@ -41,6 +70,14 @@ export function registerDefaultHotkeys(dialkit: Dialkit): Disposable {
   const { calls } = dialkit;
   const runs: Record<DefaultHotkeyId, () => void> = {
     'agent.ready': () => report(dialkit.commands.execute(Commands.ready)),
+    'agent.cancel-pause': () => {
+      if (dialkit.agent.state.pendingPause) report(dialkit.commands.execute(Commands.cancelPendingPause));
+    },
+    'agent.logout': () => report(dialkit.commands.execute(Commands.logout)),
+    'call.switch-line': () => {
+      const target = nextHeldLine(calls.lines, calls.active);
+      if (target) report(switchToLine(dialkit, target));
+    },
     'call.answer': onCall(['offered'], (c) => calls.answer(c.id)),
     'call.reject': onCall(['offered'], (c) => calls.reject(c.id)),
     'call.hangup': onCall(['connected', 'held', 'dialing', 'ringing'], (c) => calls.hangup(c.id)),

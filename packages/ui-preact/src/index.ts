@@ -17,7 +17,7 @@ export { useNow } from './hooks/use-now.js';
 
 // Messages, hotkeys, formatting
 export { uiMessages, type UiMessageBundle } from './messages.js';
-export { DEFAULT_HOTKEYS, installKeyboard, type DefaultHotkeyId, keysOf, registerDefaultHotkeys } from './hotkeys.js';
+export { DEFAULT_HOTKEYS, installKeyboard, type DefaultHotkeyId, keysFor, keysOf, nextHeldLine, registerDefaultHotkeys, switchToLine } from './hotkeys.js';
 export { EMPTY_FIGURE, errorText, formatDuration, formatPercent } from './format.js';
 
 // One leader tab per agent

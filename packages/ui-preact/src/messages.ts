@@ -43,6 +43,7 @@ const en = {
   'bar.myStats': 'My Stats',
   'bar.myProfile': 'My Profile',
   'bar.logout': 'Log out',
+  'console.title': 'Agent console',
   'panel.calls': 'Calls',
   'panel.stats': 'My Stats',
   'panel.profile': 'My Profile',
@@ -158,6 +159,12 @@ const en = {
   'hotkey.disposition.submit': 'Submit the outcome',
   'hotkey.preview.skip': 'Skip the lead in preview',
   'hotkey.ui.hotkey-help': 'Show keyboard shortcuts',
+  'hotkey.agent.cancel-pause': 'Cancel the pending pause',
+  'hotkey.agent.logout': 'Log out',
+  'hotkey.call.switch-line': 'Switch to the next line on hold',
+  'hotkey.panel.calls': 'Open the call menu',
+  'hotkey.panel.stats': 'Open My Stats',
+  'hotkey.panel.profile': 'Open My Profile',
 } as const;
 
 const es = {
@@ -201,6 +208,7 @@ const es = {
   'bar.myStats': 'Mis estadísticas',
   'bar.myProfile': 'Mi perfil',
   'bar.logout': 'Cerrar sesión',
+  'console.title': 'Consola del agente',
   'panel.calls': 'Llamadas',
   'panel.stats': 'Mis estadísticas',
   'panel.profile': 'Mi perfil',
@@ -316,6 +324,12 @@ const es = {
   'hotkey.disposition.submit': 'Enviar el resultado',
   'hotkey.preview.skip': 'Saltar al cliente en vista previa',
   'hotkey.ui.hotkey-help': 'Mostrar los atajos de teclado',
+  'hotkey.agent.cancel-pause': 'Cancelar la pausa pendiente',
+  'hotkey.agent.logout': 'Cerrar sesión',
+  'hotkey.call.switch-line': 'Cambiar a la siguiente línea en espera',
+  'hotkey.panel.calls': 'Abrir el menú de llamadas',
+  'hotkey.panel.stats': 'Abrir Mis estadísticas',
+  'hotkey.panel.profile': 'Abrir Mi perfil',
 } as const satisfies Readonly<Record<keyof typeof en, string>>;
 
 /** The UI kit's messages by locale: English and Spanish (Latin-American call-center wording). */

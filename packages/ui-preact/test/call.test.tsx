@@ -143,6 +143,80 @@ describe('a call arrives and is handled', () => {
   });
 });
 
+describe('the rest of the console by hotkey (X2)', () => {
+  it('Alt+L switches to the next line on hold and back; with no other line held it does nothing', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'a', direction: 'outbound', origin: 'predictive', remoteNumber: '611000001', campaignId: 'spring-sale' });
+    r.backend.emit({ type: 'call.connected', callId: 'a' });
+    await r.settle();
+    press('l', { altKey: true });
+    await r.settle();
+    expect(methods(r).filter((m) => m === 'callControl.hold' || m === 'callControl.resume')).toEqual([]);
+    await r.dialkit.calls.hold('a');
+    await r.dialkit.calls.dial('611000002');
+    r.backend.emit({ type: 'call.connected', callId: 's1' });
+    await r.settle();
+    const states = () => r.dialkit.calls.lines.map((c) => `${c.line}:${c.status.kind}`);
+    expect(states()).toEqual(['1:held', '2:connected']);
+    press('l', { altKey: true });
+    await r.settle();
+    expect(states()).toEqual(['1:connected', '2:held']);
+    press('l', { altKey: true });
+    await r.settle();
+    expect(states()).toEqual(['1:held', '2:connected']);
+  });
+
+  it('Alt+Z cancels a pending pause; Alt+Q logs out, and is refused with a message while a call is live', async () => {
+    current = await ready();
+    const r = current;
+    r.backend.emit({ type: 'call.offered', callId: 'c5', direction: 'outbound', origin: 'predictive', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    r.backend.emit({ type: 'call.connected', callId: 'c5' });
+    await r.settle();
+    await r.dialkit.agent.pause('training');
+    await r.settle();
+    expect(r.dialkit.agent.state.pendingPause?.code).toBe('training');
+    expect(screen.getByRole('button', { name: 'Cancel pending pause' }).getAttribute('aria-keyshortcuts')).toBe('Alt+Z');
+    press('z', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.agent.state.pendingPause).toBeNull();
+    press('q', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.agent.status.kind).toBe('onCall');
+    expect(r.dialkit.notifications.notifications.map((n) => n.message)).toContain('Finish your calls and dispositions first.');
+    await r.dialkit.calls.hangup('c5');
+    await r.dialkit.dispositions.submit('c5', { code: 'NA' });
+    await r.settle();
+    expect(screen.getByRole('button', { name: 'Log out' }).getAttribute('aria-keyshortcuts')).toBe('Alt+Q');
+    press('q', { altKey: true });
+    await r.settle();
+    expect(r.dialkit.agent.status.kind).toBe('loggedOut');
+  });
+
+  it('Alt+T, Alt+I and Alt+C open My Stats, My Profile and the call menu; the help lists them', async () => {
+    current = await ready();
+    const r = current;
+    press('t', { altKey: true });
+    await r.settle();
+    expect(screen.getByRole('button', { name: 'My Stats' }).getAttribute('aria-current')).toBe('page');
+    press('i', { altKey: true });
+    await r.settle();
+    expect(screen.getByRole('button', { name: 'My Profile' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: 'My Profile' }).getAttribute('aria-keyshortcuts')).toBe('Alt+I');
+    press('c', { altKey: true });
+    await r.settle();
+    expect(screen.getByRole('button', { name: 'Call menu' }).getAttribute('aria-current')).toBe('page');
+    const ids = r.dialkit.hotkeys.bindings.map((b) => `${b.id}=${b.keys}`);
+    expect(ids).toEqual(expect.arrayContaining(['panel.calls=Alt+C', 'panel.stats=Alt+T', 'panel.profile=Alt+I', 'agent.logout=Alt+Q', 'agent.cancel-pause=Alt+Z', 'call.switch-line=Alt+L']));
+    press('?', { shiftKey: true, code: 'Slash' });
+    await r.settle();
+    const help = screen.getByRole('dialog');
+    for (const label of ['Open My Stats', 'Open My Profile', 'Open the call menu', 'Log out', 'Cancel the pending pause', 'Switch to the next line on hold']) {
+      expect(within(help).getByText(label)).toBeTruthy();
+    }
+  });
+});
+
 describe('manual dial and dial pad', () => {
   it('an invalid number is refused with a message naming the problem; a valid one is dialled', async () => {
     current = await setup({ join: true });

@@ -3,5 +3,5 @@
  *
  * @packageDocumentation
  */
-export { PHONEBOOK_PANEL, phonebookPlugin, type PhonebookOptions } from './phonebook-plugin.js';
+export { PHONEBOOK_KEYS, PHONEBOOK_PANEL, phonebookPlugin, type PhonebookOptions } from './phonebook-plugin.js';
 export { phonebookMessages } from './messages.js';

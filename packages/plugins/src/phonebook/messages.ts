@@ -5,6 +5,7 @@ export const phonebookMessages = {
   en: {
     'phonebook.entry': 'Phonebook',
     'panel.phonebook': 'Phonebook',
+    'hotkey.panel.phonebook': 'Open the phonebook',
     'phonebook.title': 'Phonebook',
     'phonebook.search': 'Search by name or number',
     'phonebook.loading': 'Loading the phonebook…',
@@ -21,6 +22,7 @@ export const phonebookMessages = {
   es: {
     'phonebook.entry': 'Agenda',
     'panel.phonebook': 'Agenda',
+    'hotkey.panel.phonebook': 'Abrir la agenda',
     'phonebook.title': 'Agenda telefónica',
     'phonebook.search': 'Buscar por nombre o número',
     'phonebook.loading': 'Cargando la agenda…',

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Commands, DirectoryPort, Slots, definePlugin, toDialkitError, type DialkitError, type DirectoryEntry, type Plugin } from '@dialkit/core';
-import { errorText, useCommand, useT, type PanelSlotContext, type SlotComponentProps } from '@dialkit/ui-preact';
+import { errorText, keysFor, useCommand, useDialkit, useT, type PanelSlotContext, type SlotComponentProps } from '@dialkit/ui-preact';
 import { phonebookMessages } from './messages.js';
 
 /** The panel id the phonebook opens under (`PanelSlotContext.panel`). */
 export const PHONEBOOK_PANEL = 'phonebook';
+
+/** The default keys of the hotkey (`panel.phonebook`) that opens the phonebook. */
+export const PHONEBOOK_KEYS = 'Alt+G';
 
 /** Options of {@link phonebookPlugin}. */
 export interface PhonebookOptions {
@@ -31,13 +34,22 @@ function grouped(entries: readonly DirectoryEntry[]): ReadonlyArray<readonly [st
   return [...groups];
 }
 
-/** The bar entry (B9) that opens the phonebook panel. */
+/** The bar entry (B9) that opens the phonebook panel; `Alt+G` opens it too while the entry shows. */
 function PhonebookEntry({ context }: SlotComponentProps) {
   const t = useT();
+  const dialkit = useDialkit();
   const ctx = panelContext(context);
+  const open = useRef(ctx?.open);
+  open.current = ctx?.open;
+  useEffect(() => {
+    const { hotkeys } = dialkit;
+    if (hotkeys.bindings.some((b) => b.id === 'panel.phonebook' || b.keys === PHONEBOOK_KEYS)) return undefined;
+    const d = hotkeys.register({ id: 'panel.phonebook', keys: PHONEBOOK_KEYS, label: 'hotkey.panel.phonebook', run: () => open.current?.(PHONEBOOK_PANEL) });
+    return () => d.dispose();
+  }, [dialkit]);
   return (
     <button type="button" class="dk-phonebook-entry" aria-current={ctx?.panel === PHONEBOOK_PANEL ? 'page' : undefined}
-      onClick={() => ctx?.open(PHONEBOOK_PANEL)}>
+      aria-keyshortcuts={keysFor(dialkit, 'panel.phonebook')} onClick={() => ctx?.open(PHONEBOOK_PANEL)}>
       {t('phonebook.entry')}
     </button>
   );

@@ -4,6 +4,7 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
+import { keysFor } from '../hotkeys.js';
 
 /**
  * B11–B12, W4 and W11: Play (Ready) and Pause with the campaign's reason menu, each reason marked
@@ -51,13 +52,13 @@ export function PlayPause() {
   const reasons = campaign?.pauseReasons ?? [];
   return (
     <div class="dk-play-pause" role="group" aria-label={t('play.group')}>
-      <button type="button" class="dk-play" aria-pressed={status === 'ready'}
+      <button type="button" class="dk-play" aria-pressed={status === 'ready'} aria-keyshortcuts={keysFor(dialkit, 'agent.ready')}
         disabled={ready.pending || status === 'ready' || status === 'loggedOut' || busy || campaign === null}
         onClick={() => void ready.run()}>
         {t('play.play')}
       </button>
-      <button ref={toggle} type="button" class="dk-pause" aria-haspopup="menu" aria-expanded={open}
-        aria-controls="dk-pause-menu" disabled={status === 'loggedOut' || reasons.length === 0 || pause.pending}
+      <button ref={toggle} type="button" class="dk-pause" aria-haspopup="menu" aria-expanded={open} aria-keyshortcuts={keysFor(dialkit, 'agent.pause-menu')}
+        aria-controls={open ? 'dk-pause-menu' : undefined} disabled={status === 'loggedOut' || reasons.length === 0 || pause.pending}
         onClick={() => setOpen(!open)}>
         {busy ? t('pause.afterCall') : t('pause.pause')}
       </button>
@@ -75,7 +76,7 @@ export function PlayPause() {
       {state.pendingPause && (
         <p role="status" class="dk-pending">
           {t('pause.pending', { reason: state.pendingPause.label })}{' '}
-          <button type="button" disabled={cancel.pending} onClick={() => void cancel.run()}>{t('pause.cancelPending')}</button>
+          <button type="button" disabled={cancel.pending} aria-keyshortcuts={keysFor(dialkit, 'agent.cancel-pause')} onClick={() => void cancel.run()}>{t('pause.cancelPending')}</button>
         </p>
       )}
       {error && <p role="alert" class="dk-error">{errorText(dialkit.i18n, error)}</p>}

@@ -1,8 +1,10 @@
-import { Commands, Slots, type AgentStatus } from '@dialkit/core';
+import { useEffect, useRef } from 'preact/hooks';
+import { Commands, Slots, type AgentStatus, type Disposable } from '@dialkit/core';
 import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT, type TranslateFn } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
+import { keysFor } from '../hotkeys.js';
 import { BreakTimer, DialMethodBadge } from './indicators.js';
 import { Slot } from './slot.js';
 
@@ -38,11 +40,30 @@ export function statusText(t: TranslateFn, status: AgentStatus): string {
   return status.kind === 'paused' ? `${label}: ${status.reason.label}` : label;
 }
 
-const ENTRIES: readonly { readonly panel: ConsolePanel; readonly key: string }[] = [
-  { panel: 'calls', key: 'bar.callMenu' },
-  { panel: 'stats', key: 'bar.myStats' },
-  { panel: 'profile', key: 'bar.myProfile' },
+/** The built-in bar entries, with the default keys of their hotkeys (`panel.<id>`). */
+const ENTRIES: readonly { readonly panel: ConsolePanel; readonly key: string; readonly keys: string }[] = [
+  { panel: 'calls', key: 'bar.callMenu', keys: 'Alt+C' },
+  { panel: 'stats', key: 'bar.myStats', keys: 'Alt+T' },
+  { panel: 'profile', key: 'bar.myProfile', keys: 'Alt+I' },
 ];
+
+/**
+ * Registers a hotkey for each built-in entry while the bar can open panels (Alt+C call menu, Alt+T
+ * My Stats, Alt+I My Profile); ids or keys already taken (by a plugin) are skipped.
+ */
+function usePanelHotkeys(onOpen: ((panel: ConsolePanel) => void) | undefined): void {
+  const { hotkeys } = useDialkit();
+  const open = useRef(onOpen);
+  open.current = onOpen;
+  const enabled = onOpen !== undefined;
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const registered: Disposable[] = ENTRIES
+      .filter((e) => !hotkeys.bindings.some((b) => b.id === `panel.${e.panel}` || b.keys === e.keys))
+      .map((e) => hotkeys.register({ id: `panel.${e.panel}`, keys: e.keys, label: `hotkey.panel.${e.panel}`, run: () => open.current?.(e.panel) }));
+    return () => registered.forEach((d) => d.dispose());
+  }, [hotkeys, enabled]);
+}
 
 /**
  * The status and control bar (B1–B10): the agent's status in a polite live region (screen
@@ -59,6 +80,7 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
   const connection = useStream(dialkit.connection$, () => dialkit.connection);
   const campaign = useStream(dialkit.campaigns.current$, () => dialkit.campaigns.current);
   const logout = useCommand(Commands.logout);
+  usePanelHotkeys(onOpen);
   return (
     <header class="dk-status-bar" role="banner">
       <div class="dk-status" data-status={status.kind}>
@@ -77,14 +99,14 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
         <ul class="dk-bar-entries" role="list">
           {onOpen !== undefined && ENTRIES.map((e) => (
             <li key={e.panel}>
-              <button type="button" aria-current={panel === e.panel ? 'page' : undefined} onClick={() => onOpen?.(e.panel)}>
+              <button type="button" aria-current={panel === e.panel ? 'page' : undefined} aria-keyshortcuts={keysFor(dialkit, `panel.${e.panel}`)} onClick={() => onOpen?.(e.panel)}>
                 {t(e.key)}
               </button>
             </li>
           ))}
           <Slot name={Slots.headerMenu} itemTag="li" context={{ panel: panel ?? 'calls', open: (p: ConsolePanel) => onOpen?.(p) } satisfies PanelSlotContext} />
           <li>
-            <button type="button" class="dk-logout" disabled={logout.pending} onClick={() => void logout.run()}>
+            <button type="button" class="dk-logout" disabled={logout.pending} aria-keyshortcuts={keysFor(dialkit, 'agent.logout')} onClick={() => void logout.run()}>
               {t('bar.logout')}
             </button>
           </li>
