@@ -23,7 +23,11 @@ export interface DialkitProviderProps {
   readonly hotkeys?: boolean;
   /** Listen to the keyboard on `document` and dispatch hotkeys (default true). */
   readonly keyboard?: boolean;
-  /** Apply the persisted theme and interface colour to `document.documentElement` (default true). */
+  /**
+   * Apply the persisted theme and interface colour, and the console's language as `lang` (so that
+   * screen readers read a Spanish console as Spanish; the page's own `lang` comes back on unmount),
+   * to `document.documentElement` (default true).
+   */
   readonly applyTheme?: boolean;
   /** The console's UI. */
   readonly children?: ComponentChildren;
@@ -65,8 +69,16 @@ export function DialkitProvider({ dialkit, hotkeys = true, keyboard = true, appl
         if (th === 'light' || th === 'dark') root.dataset['theme'] = th;
         else delete root.dataset['theme'];
       });
+      // WCAG 3.1.1: the page's language follows the console's.
+      const pageLang = root.getAttribute('lang');
+      const lang = dialkit.i18n.locale$.subscribe((l) => root.setAttribute('lang', l));
       store.add(() => accent.unsubscribe());
       store.add(() => theme.unsubscribe());
+      store.add(() => {
+        lang.unsubscribe();
+        if (pageLang === null) root.removeAttribute('lang');
+        else root.setAttribute('lang', pageLang);
+      });
     }
     return () => store.dispose();
   }, [dialkit, hotkeys, keyboard, applyTheme]);

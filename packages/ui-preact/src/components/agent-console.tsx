@@ -94,6 +94,7 @@ function ConsoleLayout({ c }: { readonly c: ConsoleComponents }) {
       {!loggedIn && <main class="dk-main"><c.LoginForm onLoggedIn={() => setPanel('calls')} /></main>}
       {loggedIn && (
         <>
+          <h1 class="dk-visually-hidden">{t('console.title')}</h1>
           <c.StatusBar panel={panel} onOpen={setPanel} />
           <main class="dk-main" aria-label={t(`panel.${panel}`)}>
             {!builtIn && <Slot name={Slots.consolePanel} context={{ panel, open: setPanel } satisfies PanelSlotContext} />}

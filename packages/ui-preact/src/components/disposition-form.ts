@@ -51,6 +51,16 @@ export function inputFromForm(form: DispositionFormState, withCallback: boolean)
 }
 
 /**
+ * The ids of a `disposition.invalid` error's missing fields (`code`, `notes`, `callback` or a
+ * campaign field id), or an empty set for another error: the panel marks those inputs invalid.
+ */
+export function missingIds(error: DialkitError | null | undefined): ReadonlySet<string> {
+  const missing = error?.details?.['missing'];
+  if (error?.code !== 'disposition.invalid' || !Array.isArray(missing)) return new Set();
+  return new Set(missing.map((id: unknown) => String(id)));
+}
+
+/**
  * The agent-facing names of a `disposition.invalid` error's missing fields (`code`, `notes`,
  * `callback` or a campaign field id), or an empty list for another error.
  */

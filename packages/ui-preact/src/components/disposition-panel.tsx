@@ -4,7 +4,7 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
-import { formFromDraft, inputFromForm, missingNames, type DispositionFormState } from './disposition-form.js';
+import { formFromDraft, inputFromForm, missingIds, missingNames, type DispositionFormState } from './disposition-form.js';
 import { Slot } from './slot.js';
 
 /**
@@ -19,6 +19,9 @@ export function DispositionPanel() {
   const call = awaiting[0];
   return call === undefined ? null : <DispositionForm key={call.id} call={call} />;
 }
+
+/** The id of the panel's error message, which the inputs it names point to (one panel at a time). */
+const ERROR_ID = 'dk-dispo-error';
 
 function DispositionForm({ call }: { readonly call: Call }) {
   const dialkit = useDialkit();
@@ -63,10 +66,13 @@ function DispositionForm({ call }: { readonly call: Call }) {
   }, [dialkit]);
   const required = new Set(chosen?.requires ?? []);
   const missing = submit.error ? missingNames(t, submit.error, campaign) : [];
+  // A field the refused submit names is marked invalid and described by the error (WCAG 3.3.1).
+  const missingSet = missingIds(submit.error);
+  const invalid = (id: string) => (missingSet.has(id) ? { 'aria-invalid': true, 'aria-describedby': ERROR_ID } : {});
   return (
     <form class="dk-disposition" aria-labelledby="dk-dispo-title" onSubmit={onSubmit} noValidate>
       <h2 id="dk-dispo-title">{t('disposition.title', { number: call.remoteNumber })}</h2>
-      <fieldset>
+      <fieldset aria-describedby={missingSet.has('code') ? ERROR_ID : undefined}>
         <legend>{t('disposition.outcome')}</legend>
         {codes.map((c, i) => (
           <button key={c.code} type="button" aria-pressed={form.code === c.code} data-code={c.code}
@@ -79,13 +85,13 @@ function DispositionForm({ call }: { readonly call: Call }) {
         <label key={f.id}>
           {f.label}{required.has(f.id) && <span aria-hidden="true"> *</span>}
           {f.type === 'select' ? (
-            <select value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)}
+            <select value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)} {...invalid(f.id)}
               onChange={(e) => update({ fields: { ...form.fields, [f.id]: e.currentTarget.value } })}>
               <option value="">—</option>
               {f.options?.map((o) => <option key={o} value={o}>{o}</option>)}
             </select>
           ) : (
-            <input type={f.type === 'number' ? 'number' : 'text'} name={f.id} value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)}
+            <input type={f.type === 'number' ? 'number' : 'text'} name={f.id} value={form.fields[f.id] ?? ''} aria-required={required.has(f.id)} {...invalid(f.id)}
               onInput={(e) => update({ fields: { ...form.fields, [f.id]: e.currentTarget.value } })} />
           )}
         </label>
@@ -93,14 +99,14 @@ function DispositionForm({ call }: { readonly call: Call }) {
       <Slot name={Slots.dispositionFields} context={call} />
       <label>
         {t('disposition.notes')}{required.has('notes') && <span aria-hidden="true"> *</span>}
-        <textarea name="notes" value={form.notes} aria-required={required.has('notes')} onInput={(e) => update({ notes: e.currentTarget.value })} />
+        <textarea name="notes" value={form.notes} aria-required={required.has('notes')} {...invalid('notes')} onInput={(e) => update({ notes: e.currentTarget.value })} />
       </label>
       {chosen?.callback !== undefined && (
         <fieldset class="dk-callback">
           <legend>{t('disposition.callback')}{chosen.callback === 'required' && <span aria-hidden="true"> *</span>}</legend>
           <label>
             {t('callback.at')}
-            <input type="datetime-local" name="callbackAt" value={form.callbackAt} aria-required={chosen.callback === 'required'}
+            <input type="datetime-local" name="callbackAt" value={form.callbackAt} aria-required={chosen.callback === 'required'} {...invalid('callback')}
               onInput={(e) => update({ callbackAt: e.currentTarget.value })} />
           </label>
           {(['personal', 'anyone'] as const).map((scope) => (
@@ -116,7 +122,7 @@ function DispositionForm({ call }: { readonly call: Call }) {
         </fieldset>
       )}
       {submit.error && (
-        <p role="alert" class="dk-error" data-code={submit.error.code}>
+        <p id={ERROR_ID} role="alert" class="dk-error" data-code={submit.error.code}>
           {missing.length > 0 ? t('disposition.missing', { fields: missing.join(', ') }) : errorText(dialkit.i18n, submit.error)}
         </p>
       )}

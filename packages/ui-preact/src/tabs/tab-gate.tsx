@@ -27,15 +27,16 @@ export interface TabGateProps {
  */
 export function TabGate({ leadership, locale = 'en', children }: TabGateProps) {
   const state = useStream(leadership.state$, () => leadership.state);
-  const m = uiMessages[locale.toLowerCase().startsWith('es') ? 'es' : 'en'];
+  const lang = locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+  const m = uiMessages[lang];
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (state === 'follower') button.current?.focus();
   }, [state]);
   if (state === 'leader') return <>{children()}</>;
-  if (state === 'electing') return <p class="dk-note" role="status">{m['tabs.checking']}</p>;
+  if (state === 'electing') return <p class="dk-note" role="status" lang={lang}>{m['tabs.checking']}</p>;
   return (
-    <main class="dk-main dk-tab-elsewhere" aria-labelledby="dk-tab-title">
+    <main class="dk-main dk-tab-elsewhere" aria-labelledby="dk-tab-title" lang={lang}>
       <h1 id="dk-tab-title">{m['tabs.title']}</h1>
       <p role="status">{m['tabs.elsewhere']}</p>
       <button ref={button} type="button" onClick={() => void leadership.takeOver()}>{m['tabs.useHere']}</button>
