@@ -218,6 +218,19 @@ describe('the rest of the console by hotkey (X2)', () => {
 });
 
 describe('manual dial and dial pad', () => {
+  it('a campaign that forbids manual calls says so, and Alt+D is not bound to a field that is not there', async () => {
+    current = await setup({ join: true, campaigns: [testCampaign({ allowManualDial: false })] });
+    expect(screen.getByText('This campaign does not allow manual calls.')).toBeTruthy();
+    expect(screen.queryByLabelText('Phone number')).toBeNull();
+    expect(current.dialkit.hotkeys.bindings.some((b) => b.id === 'call.manual-dial')).toBe(false);
+  });
+
+  it('where manual calls are allowed, Alt+D is bound to the number field, and the field says so', async () => {
+    current = await setup({ join: true });
+    expect(current.dialkit.hotkeys.bindings.find((b) => b.id === 'call.manual-dial')?.keys).toBe('Alt+D');
+    expect(screen.getByLabelText('Phone number').getAttribute('aria-keyshortcuts')).toBe('Alt+D');
+  });
+
   it('an invalid number is refused with a message naming the problem; a valid one is dialled', async () => {
     current = await setup({ join: true });
     const r = current;

@@ -4,6 +4,7 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
+import { keysFor } from '../hotkeys.js';
 import { DialPad } from './dial-pad.js';
 
 /**
@@ -22,7 +23,7 @@ export function numberProblem(input: string): string | null {
 /**
  * B17 / C2: a manual call by number, validated as typed (the error names the problem), with the
  * dial pad. Hidden when the backend cannot dial by hand; explained when the campaign forbids it.
- * `Alt+D` focuses the number.
+ * `Alt+D` focuses the number (bound only while the field is there).
  */
 export function ManualDial() {
   const dialkit = useDialkit();
@@ -32,14 +33,16 @@ export function ManualDial() {
   const [number, setNumber] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const shown = dialkit.capabilities.has('manualDial') && state.session !== null;
+  const allowed = shown && !(state.campaign && !state.campaign.allowManualDial);
+  // Alt+D is bound only while there is a number field to go to (not in a campaign that forbids manual calls).
   useEffect(() => {
-    const d = dialkit.hotkeys.bindings.some((b) => b.id === 'call.manual-dial')
-      ? null
-      : dialkit.hotkeys.register({ id: 'call.manual-dial', keys: 'Alt+D', label: 'hotkey.call.manual-dial', run: () => input.current?.focus() });
-    return () => d?.dispose();
-  }, [dialkit]);
-  if (!dialkit.capabilities.has('manualDial') || state.session === null) return null;
-  if (state.campaign && !state.campaign.allowManualDial) return <p class="dk-note">{t('dial.notAllowed')}</p>;
+    if (!allowed || dialkit.hotkeys.bindings.some((b) => b.id === 'call.manual-dial')) return undefined;
+    const d = dialkit.hotkeys.register({ id: 'call.manual-dial', keys: 'Alt+D', label: 'hotkey.call.manual-dial', run: () => input.current?.focus() });
+    return () => d.dispose();
+  }, [dialkit, allowed]);
+  if (!shown) return null;
+  if (!allowed) return <p class="dk-note">{t('dial.notAllowed')}</p>;
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     const p = numberProblem(number);
@@ -58,7 +61,7 @@ export function ManualDial() {
       <h2 id="dk-dial-title">{t('dial.title')}</h2>
       <label>
         {t('dial.number')}
-        <input ref={input} type="tel" name="number" inputMode="tel" autoComplete="off" value={number}
+        <input ref={input} type="tel" name="number" inputMode="tel" autoComplete="off" value={number} aria-keyshortcuts={keysFor(dialkit, 'call.manual-dial')}
           aria-invalid={message !== null} aria-describedby={message !== null ? 'dk-dial-error' : undefined}
           onInput={(e) => edit(e.currentTarget.value)} />
       </label>
