@@ -93,3 +93,40 @@ export async function toWrapUp(page: Page, user: string, campaign: RegExp): Prom
   await page.getByRole('button', { name: 'Hang up' }).waitFor();
   await page.getByRole('button', { name: 'Hang up' }).click();
 }
+
+/** The sim's control API as the page's test hook exposes it (the parts the helpers below use). */
+type SimHook = {
+  __dialkit: {
+    control: {
+      offerCall(options?: { talkMs?: number }): string;
+      customerHangsUp(callId?: string): void;
+      setAnswerProbability(p: number | undefined): void;
+      systemMessage(text: string): void;
+      campaignAlert(text: string): void;
+    };
+  };
+};
+
+/** Has the sim offer a predictive call whose customer stays on the line until someone hangs up; returns its id. */
+export function offerLongCall(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as SimHook).__dialkit.control.offerCall({ talkMs: 0 }));
+}
+
+/** The customer (the sim's far end) hangs up the agent's connected call now. */
+export function customerHangsUp(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as SimHook).__dialkit.control.customerHangsUp());
+}
+
+/** Sets the chance that a number the sim dials is answered (1: every one; undefined: the campaigns' own). */
+export function setAnswerProbability(page: Page, probability: number | undefined): Promise<void> {
+  return page.evaluate((p) => (window as unknown as SimHook).__dialkit.control.setAnswerProbability(p ?? undefined), probability ?? null);
+}
+
+/** The sim raises a system message or a campaign alert with the given text. */
+export function simMessage(page: Page, kind: 'system' | 'campaign', text: string): Promise<void> {
+  return page.evaluate(([k, t]) => {
+    const control = (window as unknown as SimHook).__dialkit.control;
+    if (k === 'system') control.systemMessage(t);
+    else control.campaignAlert(t);
+  }, [kind, text] as const);
+}

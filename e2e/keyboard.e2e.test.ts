@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, offerCall, openConsole, quietDialer, useConsoleBrowser } from './console-page.js';
+import { logIn, offerCall, offerLongCall, openConsole, quietDialer, useConsoleBrowser } from './console-page.js';
 
 const env = useConsoleBrowser();
 
@@ -85,7 +85,7 @@ describe('the reference console by keyboard alone (Chromium)', () => {
     await expect.poll(current).toBe('Call menu');
     // Two lines: the customer on hold on line 1, a call placed on line 2; Alt+L goes back and forth.
     await page.keyboard.press('Alt+P');
-    await offerCall(page);
+    await offerLongCall(page);
     await expect.poll(() => page.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
     await page.keyboard.press('Alt+H');
     await expect.poll(() => page.getByRole('button', { name: 'Switch to line 1' }).count()).toBe(1);
