@@ -264,16 +264,18 @@ describe('the console screens a person sees (Chromium, reference console, simula
       return {
         kind: await t.locator('.dk-toast-kind').textContent(),
         level: await t.getAttribute('data-level'),
+        levelWord: (await t.locator('.dk-toast-level').count()) === 0 ? null : await t.locator('.dk-toast-level').textContent(),
         role: await t.getAttribute('role'),
         stripe: await t.evaluate((el) => getComputedStyle(el).borderLeftColor),
         markup: await t.locator('.dk-toast-message *').count(),
       };
     };
-    // Each with its kind as a word and its level as the colour of its stripe; only errors are alerts.
-    expect(await seen(system)).toEqual({ kind: 'System', level: 'info', role: null, stripe: 'rgb(37, 99, 235)', markup: 0 });
-    expect(await seen(alert)).toEqual({ kind: 'Campaign', level: 'warning', role: null, stripe: 'rgb(181, 71, 8)', markup: 0 });
-    expect(await seen('Join a campaign before going Ready.')).toEqual({ kind: 'Error', level: 'error', role: 'alert', stripe: 'rgb(180, 35, 24)', markup: 0 });
-    expect(await seen(htmlError)).toEqual({ kind: 'Error', level: 'error', role: 'alert', stripe: 'rgb(180, 35, 24)', markup: 0 });
+    // Each with its kind as a word and its level as the colour of its stripe, and in words where it
+    // does not go without saying (a campaign's warning); only errors are alerts.
+    expect(await seen(system)).toEqual({ kind: 'System', level: 'info', levelWord: null, role: null, stripe: 'rgb(37, 99, 235)', markup: 0 });
+    expect(await seen(alert)).toEqual({ kind: 'Campaign', level: 'warning', levelWord: 'Warning', role: null, stripe: 'rgb(181, 71, 8)', markup: 0 });
+    expect(await seen('Join a campaign before going Ready.')).toEqual({ kind: 'Error', level: 'error', levelWord: null, role: 'alert', stripe: 'rgb(180, 35, 24)', markup: 0 });
+    expect(await seen(htmlError)).toEqual({ kind: 'Error', level: 'error', levelWord: null, role: 'alert', stripe: 'rgb(180, 35, 24)', markup: 0 });
     expect(await toasts.getByRole('alert').filter({ hasText: 'Join a campaign before going Ready.' }).count()).toBe(1);
     expect(await toasts.getByRole('alert').filter({ hasText: 'Backend said: <a href=' }).count()).toBe(1);
     // Literal text: no element came from the messages, and no script ran.
