@@ -62,8 +62,14 @@ export function DialkitProvider({ dialkit, hotkeys = true, keyboard = true, appl
     if (applyTheme && typeof document !== 'undefined') {
       const root = document.documentElement;
       const accent = settings.observe<string | null>(UiSettings.accent, null).subscribe((c) => {
-        if (c === null) root.style.removeProperty('--dk-accent');
-        else root.style.setProperty('--dk-accent', c);
+        const on = c === null ? undefined : textOn(c);
+        if (c === null || on === undefined) {
+          root.style.removeProperty('--dk-accent');
+          root.style.removeProperty('--dk-on-accent');
+        } else {
+          root.style.setProperty('--dk-accent', c);
+          root.style.setProperty('--dk-on-accent', on);
+        }
       });
       const theme = settings.observe<string>(UiSettings.theme, 'system').subscribe((th) => {
         if (th === 'light' || th === 'dark') root.dataset['theme'] = th;
@@ -83,4 +89,24 @@ export function DialkitProvider({ dialkit, hotkeys = true, keyboard = true, appl
     return () => store.dispose();
   }, [dialkit, hotkeys, keyboard, applyTheme]);
   return <DialkitContext.Provider value={dialkit}>{children}</DialkitContext.Provider>;
+}
+
+/** Relative luminance of an sRGB channel (0–255), as WCAG 2 defines it. */
+const channel = (v: number): number => {
+  const c = v / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+};
+
+/**
+ * The text colour for buttons filled with the interface colour `hex` (`#rrggbb`): white or near
+ * black, whichever contrasts more, so a light colour the agent picks keeps its labels readable.
+ * Undefined for anything but `#rrggbb` (a stored value from elsewhere is not applied).
+ */
+export function textOn(hex: string): string | undefined {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return undefined;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => channel(parseInt(x ?? '0', 16)));
+  const l = 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  const dark = 0.0056; // #0f1216, the dark theme's background
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (dark + 0.05) ? '#ffffff' : '#0f1216';
 }

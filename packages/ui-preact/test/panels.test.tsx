@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Slots, definePlugin, type MetricsPeriod } from '@dialkit/core';
 import { AgentConsole, formatDuration, formatPercent, type LeadInfoProps, type SlotComponentProps } from '../src/index.js';
+import { textOn } from '../src/provider.js';
 import { press, setup, type, type Rendered } from './helpers.js';
 
 let current: Rendered | undefined;
@@ -114,6 +115,17 @@ describe('My Profile, language and theme', () => {
     expect(document.documentElement.style.getPropertyValue('--dk-accent')).toBe('#ff0066');
     expect(document.documentElement.dataset['theme']).toBe('dark');
     expect(current.dialkit.settings.get('ui.accent', '')).toBe('#ff0066');
+    // The text on its buttons is whichever of white and near black contrasts more: near black on
+    // this pink (4.9:1 against white's 3.9:1), white on a dark blue.
+    expect(document.documentElement.style.getPropertyValue('--dk-on-accent')).toBe('#0f1216');
+    type(screen.getByLabelText('Interface colour'), '#1e3a8a');
+    await current.settle();
+    expect(document.documentElement.style.getPropertyValue('--dk-on-accent')).toBe('#ffffff');
+  });
+
+  it('textOn picks white or near black, whichever contrasts more, and refuses anything but #rrggbb', () => {
+    expect([textOn('#2563eb'), textOn('#000000'), textOn('#ffffff'), textOn('#ffeb3b'), textOn('#777777'), textOn('#888888')]).toEqual(['#ffffff', '#ffffff', '#0f1216', '#0f1216', '#ffffff', '#0f1216']);
+    expect([textOn('red'), textOn('#fff'), textOn('#12345g'), textOn('url(x)')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 
