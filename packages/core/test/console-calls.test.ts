@@ -1,7 +1,7 @@
 import { firstValueFrom, skip, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { DialkitError, type Capability } from '../src/index.js';
-import { createTestConsole, testCampaign, type TestConsole } from '../src/testing/index.js';
+import { Commands, DialkitError, type Capability } from '../src/index.js';
+import { createTestConsole, rejection, testCampaign, type TestConsole } from '../src/testing/index.js';
 
 const spring = testCampaign();
 const lead = { id: 'L7', name: 'Jorge Díaz', phone: '+34600777888', fields: { plan: 'Gold' } };
@@ -129,5 +129,21 @@ describe('live call information', () => {
     t.backend.emit({ type: 'call.offered', callId: 'c2', direction: 'outbound', origin: 'predictive', remoteNumber: '+34600777888', leadId: 'L7' });
     await t.time.settle();
     expect(t.dialkit.calls.lines.find((c) => c.id === 'c2')?.lead).toMatchObject({ name: 'Jorge Díaz', fields: { plan: 'Gold' } });
+  });
+});
+
+describe('a command that timed out does not run after all', () => {
+  it('a dial held up by a slow before hook (a compliance check) times out and is never placed', async () => {
+    const t = await createTestConsole([], { campaigns: [spring] });
+    await t.dialkit.agent.login({ username: 'ana', password: 'pw' });
+    await t.dialkit.agent.joinCampaign('spring-sale');
+    t.dialkit.commands.before(Commands.dial, () => new Promise<void>((resolve) => t.time.scheduler.schedule(() => resolve(), 12_000)));
+    const refused = rejection(t.dialkit.calls.dial('600111222'));
+    await t.time.advance(10_000);
+    expect((await refused).code).toBe('command.timeout');
+    await t.time.advance(5_000);
+    expect(t.backend.calls.filter((c) => c.method === 'callControl.dial')).toEqual([]);
+    expect(t.dialkit.calls.lines).toEqual([]);
+    await t.dialkit.dispose();
   });
 });

@@ -210,4 +210,47 @@ describe('the backend owns presence too', () => {
       "The backend changed the agent's presence: 'agent.ready' while 'paused'",
     ]);
   });
+
+  it('a refused Ready after a wrap-up is sent again after 2 s, then 4 s…, and at once when the agent presses Play', async () => {
+    const c = await createTestConsole([], { campaigns: [spring] });
+    await readyAgent(c);
+    const readies = () => c.backend.calls.filter((x) => x.method === 'presence.ready').length;
+    c.backend.emit(offer());
+    c.backend.emit({ type: 'call.connected', callId: 'c1' });
+    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    const before = readies();
+    c.backend.failNext('presence.ready', new Error('dialer busy'));
+    await c.dialkit.dispositions.submit('c1', { code: 'NA' });
+    await c.time.advance(10);
+    expect(readies()).toBe(before + 1);
+    c.backend.failNext('presence.ready', new Error('dialer still busy'));
+    await c.time.advance(2_000);
+    expect(readies()).toBe(before + 2);
+    // Play while the retry waits: sent at once, and it gets through; no retry follows.
+    await c.dialkit.agent.ready();
+    expect(readies()).toBe(before + 3);
+    await c.time.advance(60_000);
+    expect(readies()).toBe(before + 3);
+    expect(c.dialkit.agent.status.kind).toBe('ready');
+  });
+
+  it('a retry stops when the agent\'s status changes; Play on a Ready the dialer has heard sends nothing', async () => {
+    const c = await createTestConsole([], { campaigns: [spring] });
+    await readyAgent(c);
+    const readies = () => c.backend.calls.filter((x) => x.method === 'presence.ready').length;
+    c.backend.emit(offer());
+    c.backend.emit({ type: 'call.connected', callId: 'c1' });
+    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    c.backend.failNext('presence.ready', new Error('dialer busy'));
+    await c.dialkit.dispositions.submit('c1', { code: 'NA' });
+    await c.time.advance(10);
+    const after = readies();
+    await c.dialkit.agent.pause('lunch');
+    await c.time.advance(60_000);
+    expect(readies()).toBe(after);
+    await c.dialkit.agent.ready();
+    const heard = readies();
+    await c.dialkit.agent.ready();
+    expect(readies()).toBe(heard);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import type { Campaign, PauseReason } from '../campaign/campaign.js';
 import type { CampaignServiceImpl } from '../campaign/campaign-service.js';
 import type { Credentials } from '../backend/ports.js';
@@ -24,6 +24,8 @@ export class AgentServiceImpl implements AgentService {
   private readonly disposables = new DisposableStore();
   /** Confirming events of presence requests core made and has not seen yet (a few at most). */
   private readonly expected: PresenceEventType[] = [];
+  /** A presence update after calls that the dialer refused, and its retry timer. */
+  private unsynced: { readonly status: AgentStatus; readonly attempt: number; readonly retry: Subscription | undefined } | null = null;
   /** @inheritDoc */
   readonly state$: Observable<AgentState>;
   /** @inheritDoc */
@@ -133,7 +135,11 @@ export class AgentServiceImpl implements AgentService {
 
   private async doReady(): Promise<void> {
     const s = this.requireSession();
-    if (s.status.kind === 'ready') return;
+    if (s.status.kind === 'ready') {
+      // Ready here, but the dialer refused to hear it: Play sends it again, now.
+      if (this.unsynced?.status === s.status) await this.sendPresence(s.status, this.unsynced.attempt + 1);
+      return;
+    }
     if (isBusy(s.status)) throw new DialkitError('agent.invalid-state', `Cannot go Ready while '${s.status.kind}'${s.status.kind === 'wrapUp' ? ': submit the disposition first' : ''}`);
     if (this.options.requireCampaign && !s.campaign) throw new DialkitError('agent.campaign-required', `Agent '${s.session?.agentId ?? ''}' cannot go Ready without a campaign: join one first`);
     await this.asking('agent.ready', () => this.ctx.port('presence').ready());
@@ -217,12 +223,37 @@ export class AgentServiceImpl implements AgentService {
       const was = previous;
       previous = status;
       if (!isBusy(was) || (status.kind !== 'ready' && status.kind !== 'paused')) return;
-      const presence = this.ctx.ports.presence;
-      if (!presence) return;
-      const p = status.kind === 'ready' ? this.asking('agent.ready', () => presence.ready()) : this.asking('agent.paused', () => presence.pause(status.reason));
-      p.then(undefined, this.presenceSyncFailed);
+      this.sendPresence(status, 0).then(undefined, () => undefined);
     });
     this.disposables.add(() => sub.unsubscribe());
+    this.disposables.add(() => this.unsynced?.retry?.unsubscribe());
+  }
+
+  /**
+   * Tells the dialer the idle status core decided after calls (`ready`, or `paused` with its
+   * reason). If the dialer refuses, the agent is told, and it is sent again after 2, 4, 8… up to
+   * 30 s while the agent's status stays the same (or at once when they press Play); a status
+   * that changes in between is sent on its own instead. Rejects with the dialer's error.
+   */
+  private sendPresence(status: AgentStatus, attempt: number): Promise<void> {
+    this.unsynced?.retry?.unsubscribe();
+    this.unsynced = null;
+    const presence = this.ctx.ports.presence;
+    if (!presence || (status.kind !== 'ready' && status.kind !== 'paused')) return Promise.resolve();
+    const sent = status.kind === 'ready' ? this.asking('agent.ready', () => presence.ready()) : this.asking('agent.paused', () => presence.pause(status.reason));
+    return sent.then(
+      () => undefined,
+      (e: unknown) => {
+        this.presenceSyncFailed(e);
+        if (this.status === status) {
+          const retry = this.ctx.scheduler.schedule(() => {
+            if (this.unsynced?.retry === retry && this.status === status) this.sendPresence(status, attempt + 1).then(undefined, () => undefined);
+          }, Math.min(30_000, 2_000 * 2 ** attempt));
+          this.unsynced = { status, attempt, retry };
+        }
+        throw e;
+      },
+    );
   }
 }
 

@@ -51,6 +51,9 @@ class Vetoed extends Error {
   }
 }
 
+/** Thrown inside the pipeline when the command settled (timed out) before it got that far. */
+const ABANDONED = new Error('abandoned after the command settled');
+
 /**
  * The {@link CommandService}: the action pipeline with hooks, replacements, timeouts on the
  * injected scheduler, and an inspection stream.
@@ -143,7 +146,7 @@ export class CommandServiceImpl implements CommandService {
         fail(new DialkitError('command.timeout', `Command '${cmd.id}' was not confirmed within ${timeoutMs} ms`));
       }, timeoutMs);
       const ctx: CommandHookContext = { command: cmd, executionId, startedAt };
-      this.pipeline(entry, handler, rest[0], ctx).then(
+      this.pipeline(entry, handler, rest[0], ctx, () => settled).then(
         ([result, finalArgs]) => succeed(result as TResult, finalArgs as TArgs),
         (e: unknown) => fail(this.classify(cmd.id, e)),
       );
@@ -157,9 +160,15 @@ export class CommandServiceImpl implements CommandService {
     this.trace$.complete();
   }
 
-  private async pipeline(entry: Entry, handler: AnyHandler, args: unknown, ctx: CommandHookContext): Promise<[unknown, unknown]> {
+  /**
+   * Before hooks, then the replace chain and the handler. Once the command has settled (it timed
+   * out while a hook was still working), nothing further runs: the caller was told it failed, so
+   * the backend must not be asked after all.
+   */
+  private async pipeline(entry: Entry, handler: AnyHandler, args: unknown, ctx: CommandHookContext, settled: () => boolean): Promise<[unknown, unknown]> {
     let current = args;
     for (const hook of [...entry.before]) {
+      if (settled()) throw ABANDONED;
       if (!entry.before.includes(hook)) continue;
       try {
         const out: unknown = hook(current, ctx);
@@ -171,6 +180,7 @@ export class CommandServiceImpl implements CommandService {
     }
     const chain = [...entry.replace];
     const call = async (index: number, a: unknown): Promise<unknown> => {
+      if (settled()) throw ABANDONED;
       const outer = chain[index];
       return await (outer === undefined ? handler(a) : outer(a, (next: unknown) => call(index - 1, next)));
     };

@@ -67,7 +67,8 @@ export type CommandTrace =
  * `execute` runs: `before` hooks in registration order (each may veto or decorate the args) →
  * the `replace` chain, newest outermost, ending in the default handler → `after` hooks (their
  * failures are logged and traced, never fail the command). The whole of `before` + handler is
- * bounded by the command's timeout on the injected scheduler.
+ * bounded by the command's timeout on the injected scheduler; a command that timed out while a
+ * `before` hook was still working stops there: no later hook, replacement or handler runs.
  *
  * Rejections are always a `DialkitError`: `command.unknown`, `command.timeout`,
  * `command.vetoed` (a hook threw something that is not a `DialkitError`; a hook's own
