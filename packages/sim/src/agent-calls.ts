@@ -13,8 +13,11 @@ interface SimCall {
   state: SimCallState;
   talkMs: number;
   timers: Subscription[];
-  onUnanswered: (() => void) | undefined;
+  onUnanswered: ((cause: 'noAnswer' | 'rejected') => void) | undefined;
 }
+
+/** The pause an agent is put in when an offered call rings out unanswered (redirect on no answer). */
+export const RONA_PAUSE = Object.freeze({ code: 'no-answer', label: 'Missed call (no answer)', kind: 'pause' as const });
 
 /** A call to offer to the agent (predictive connect, inbound, test). @internal */
 export interface OfferSpec {
@@ -29,8 +32,8 @@ export interface OfferSpec {
   readonly talkMs: number;
   /** Unanswered after this simulated delay: the offer is withdrawn. */
   readonly ringTimeoutMs?: number | undefined;
-  /** Called when the offer is rejected or withdrawn unanswered. */
-  readonly onUnanswered?: (() => void) | undefined;
+  /** Called when the offer is rejected, or rings out unanswered (`noAnswer`). */
+  readonly onUnanswered?: ((cause: 'noAnswer' | 'rejected') => void) | undefined;
 }
 
 /** A call to place for the agent (progressive, preview, manual, callback, consult). @internal */
@@ -68,7 +71,16 @@ export class AgentCalls {
     if (spec.autoConnectMs !== undefined) call.timers.push(w.after(spec.autoConnectMs, () => this.connect(call)));
     else if (spec.ringTimeoutMs !== undefined) {
       call.timers.push(w.after(spec.ringTimeoutMs, () => {
-        if (call.state === 'offered') this.end(call, 'noAnswer', true);
+        if (call.state !== 'offered') return;
+        // Redirect on no answer, as an ACD does: an agent who lets a call ring out is made Not
+        // Ready first, so the caller is not offered to them again and again while they are away.
+        // (Before the call ends: core then applies the pause when the offer is gone.)
+        const session = w.session;
+        if (session) {
+          session.presence = 'paused';
+          w.emit({ type: 'agent.paused', reason: RONA_PAUSE });
+        }
+        this.end(call, 'noAnswer', true);
       }));
     }
     return id;
@@ -201,7 +213,7 @@ export class AgentCalls {
     if (!this.calls.delete(call.id)) return;
     for (const t of call.timers) t.unsubscribe();
     this.world.emit({ type: 'call.ended', callId: call.id, cause });
-    if (unanswered) call.onUnanswered?.();
+    if (unanswered && (cause === 'noAnswer' || cause === 'rejected')) call.onUnanswered?.(cause);
   }
 
   private expect(callId: string, states: readonly SimCallState[], verb: string): SimCall {

@@ -8,6 +8,9 @@ import type { SimWorld } from './sim-world.js';
 /** Simulated time an inbound call rings at the agent before it goes back to the queue. */
 export const INBOUND_RING_TIMEOUT_MS = 20_000;
 
+/** After the agent rejects a caller, how long before a caller is offered to them again. */
+export const REOFFER_AFTER_REJECT_MS = 15_000;
+
 /** Callers waiting at alert level: a campaign alert tells the agent. */
 const QUEUE_ALERT_AT = 4;
 
@@ -26,6 +29,8 @@ interface Waiting {
 export class InboundQueue {
   private readonly waiting: Waiting[] = [];
   private readonly waitingSubject = new BehaviorSubject<readonly QueuedCaller[]>([]);
+  /** No caller is offered before this time (just after the agent rejected one). */
+  private holdOffUntil = 0;
 
   constructor(
     private readonly world: SimWorld,
@@ -78,7 +83,7 @@ export class InboundQueue {
   offerNext(): void {
     const w = this.world;
     const campaignId = w.session?.campaignId;
-    if (!campaignId || !w.isAgentAvailable(campaignId)) return;
+    if (!campaignId || !w.isAgentAvailable(campaignId) || w.now() < this.holdOffUntil) return;
     const i = this.waiting.findIndex((x) => x.caller.campaignId === campaignId);
     const item = this.waiting[i];
     if (!item) return;
@@ -87,9 +92,17 @@ export class InboundQueue {
     const lead = item.leadId === undefined ? undefined : w.findLead(item.leadId)?.lead;
     this.calls.offer({
       origin: 'inbound', direction: 'inbound', number: item.caller.number, lead, campaignId, talkMs: talkTime(w.rnd), ringTimeoutMs: INBOUND_RING_TIMEOUT_MS,
-      onUnanswered: () => {
-        this.waiting.unshift(item);
+      // Rung out: the caller keeps their place at the head (the agent is paused meanwhile).
+      // Rejected: the caller goes behind the others waiting, and is offered again after a pause
+      // of `REOFFER_AFTER_REJECT_MS` (a real ACD routes them to another agent meanwhile).
+      onUnanswered: (cause) => {
+        if (cause === 'noAnswer') this.waiting.unshift(item);
+        else this.waiting.push(item);
         this.publish();
+        if (cause === 'rejected') {
+          this.holdOffUntil = w.now() + REOFFER_AFTER_REJECT_MS / w.options.speed;
+          w.after(REOFFER_AFTER_REJECT_MS, () => this.offerNext());
+        }
       },
     });
   }

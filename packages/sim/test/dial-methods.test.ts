@@ -95,6 +95,41 @@ describe('dial methods the agent can tell apart', () => {
     expect(c.ignored).toEqual([]);
   });
 
+  it('inbound: a call that rings out makes the agent Not Ready (missed call) and the caller keeps their place; Ready offers it again', async () => {
+    const c = await simConsole({ seed: 6 });
+    await loginAndJoin(c, 'elena', 'support-line');
+    c.sim.control.callerArrives({ number: '+34911000003', name: 'Patient Caller' });
+    await c.dialkit.agent.ready();
+    await waitFor(c.time, () => c.dialkit.calls.lines.length > 0, 2_000);
+    const caller = c.dialkit.calls.lines[0]!.remoteNumber;
+    // Nobody answers: after the ring time the offer ends and the agent is paused, not offered it again.
+    await c.time.advance(60_000);
+    expect(c.dialkit.calls.lines).toEqual([]);
+    expect(c.dialkit.agent.status).toMatchObject({ kind: 'paused', reason: { code: 'no-answer', label: 'Missed call (no answer)' } });
+    expect(c.events.filter((e) => e.type === 'call.offered')).toHaveLength(1);
+    expect(c.events.filter((e) => e.type === 'call.ended').map((e) => (e as { cause: string }).cause)).toEqual(['noAnswer']);
+    await c.dialkit.agent.ready();
+    await waitFor(c.time, () => c.dialkit.calls.lines.length > 0, 2_000);
+    expect(c.dialkit.calls.lines[0]?.remoteNumber).toBe(caller);
+    expect(c.ignored).toEqual([]);
+  });
+
+  it('inbound: a rejected caller waits behind the others and nobody is offered to the agent for a while', async () => {
+    const c = await simConsole({ seed: 6 });
+    await loginAndJoin(c, 'elena', 'support-line');
+    c.sim.control.callerArrives({ number: '+34911000004', name: 'Rejected Caller' });
+    await c.dialkit.agent.ready();
+    await waitFor(c.time, () => c.dialkit.calls.lines.length > 0, 2_000);
+    await c.dialkit.calls.reject(c.dialkit.calls.lines[0]!.id);
+    const offers = () => c.events.filter((e) => e.type === 'call.offered').length;
+    await c.time.advance(5_000);
+    expect(offers()).toBe(1);
+    expect(c.dialkit.agent.status.kind).toBe('ready');
+    await waitFor(c.time, () => c.dialkit.calls.lines.length > 0, 30_000);
+    expect(offers()).toBe(2);
+    expect(c.ignored).toEqual([]);
+  });
+
   it('a callback scheduled in a disposition falls due later: the agent is told and the dialer calls the lead', async () => {
     const c = await simConsole({ seed: 8 });
     await loginAndJoin(c, 'ana', 'spring-sale');
