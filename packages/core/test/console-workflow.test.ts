@@ -253,4 +253,23 @@ describe('the backend owns presence too', () => {
     await c.dialkit.agent.ready();
     expect(readies()).toBe(heard);
   });
+
+  it('the backend logging the agent out during wrap-up says so, naming the call, and keeps the notes typed', async () => {
+    const c = await createTestConsole([], { campaigns: [spring] });
+    await readyAgent(c);
+    c.backend.emit(offer());
+    c.backend.emit({ type: 'call.connected', callId: 'c1' });
+    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    c.dialkit.dispositions.saveDraft('c1', { notes: 'Wants a call on Monday' });
+    await c.time.advance(1_000);
+    c.backend.emit({ type: 'agent.logged-out' });
+    expect(c.dialkit.agent.status.kind).toBe('loggedOut');
+    const n = c.dialkit.notifications.notifications.find((x) => x.code === 'agent.logged-out-with-calls');
+    expect(n).toMatchObject({ kind: 'error', level: 'warning', message: 'The dialer logged you out before you submitted the outcome of the call to +34600111222' });
+    expect(await c.storage.get('drafts', 'c1')).toMatchObject({ notes: 'Wants a call on Monday' });
+    // A logout the agent asked for (no call pending) says nothing.
+    await readyAgent(c);
+    await c.dialkit.agent.logout();
+    expect(c.dialkit.notifications.notifications.filter((x) => x.code === 'agent.logged-out-with-calls')).toHaveLength(1);
+  });
 });

@@ -5,7 +5,7 @@ import type { BackendModule, RestoredSession } from '../backend/backend.js';
 import { AgentPresencePort, CallControlPort, CampaignsPort, DispositionsPort, LeadsPort } from '../backend/ports.js';
 import { CallService } from '../call/call-service.js';
 import { CallServiceImpl } from '../call/call-service-impl.js';
-import { isLive } from '../call/call-state.js';
+import { awaitsDisposition, isLive } from '../call/call-state.js';
 import { CampaignService, CampaignServiceImpl } from '../campaign/campaign-service.js';
 import { Clock, Scheduler, schedulerClock } from '../common/clock.js';
 import { DisposableStore } from '../common/disposable.js';
@@ -159,7 +159,14 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
       }
       if (e.type === 'notification.raised') notifications.notify(e.notification);
       const before = store.state.agent.status;
+      const unsubmitted = e.type === 'agent.logged-out' ? store.state.calls.filter(awaitsDisposition) : [];
       store.dispatch(e);
+      if (unsubmitted.length > 0 && store.state.agent.status.kind === 'loggedOut') {
+        // The backend logged the agent out during wrap-up (a supervisor, an expired session): the
+        // calls awaiting an outcome leave the console. Say so; their drafts stay in storage.
+        const numbers = unsubmitted.map((c) => c.remoteNumber).join(', ');
+        notify({ kind: 'error', level: 'warning', code: 'agent.logged-out-with-calls', dedupeKey: 'agent.logged-out-with-calls', message: `The dialer logged you out before you submitted the outcome of the call to ${numbers}` });
+      }
       if ((e.type === 'agent.logged-in' || e.type === 'agent.ready' || e.type === 'agent.paused' || e.type === 'agent.logged-out') && !agent.confirmsRequest(e.type)) {
         // The backend owns presence too (a supervisor, the dialer): it wins, and the difference is logged.
         logger.log('info', `The backend changed the agent's presence: '${e.type}' while '${before.kind}'`, { now: store.state.agent.status.kind });
