@@ -201,7 +201,7 @@ describe('the backend owns presence too', () => {
     c.backend.failNext('presence.ready', new Error('dialer busy'));
     await c.dialkit.dispositions.submit('c1', { code: 'NA' });
     await c.time.advance(10);
-    expect(c.dialkit.notifications.notifications.map((n) => n.message)).toContain('Updating your status at the dialer failed: dialer busy');
+    expect(c.dialkit.notifications.notifications.map((n) => `${n.code ?? ''} ${n.message}`)).toContain('agent.presence-sync-failed Updating your status at the dialer failed: dialer busy');
     // The failed request is forgotten: a Ready the dialer sends later is its own, and logged as such.
     c.backend.emit({ type: 'agent.paused', reason: { code: 'supervisor', label: 'Supervisor', kind: 'pause' } });
     c.backend.emit({ type: 'agent.ready' });

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DirectoryPort, type DirectoryEntry } from '@dialkit/core';
+import { DirectoryPort, definePlugin, type DirectoryEntry, type Plugin } from '@dialkit/core';
 import { createTestConsole, testCampaign, type TestConsole } from '@dialkit/core/testing';
 import { AgentConsole } from '@dialkit/ui-preact';
 import { phonebookPlugin } from '../src/phonebook/index.js';
@@ -33,9 +33,9 @@ afterEach(async () => {
   current = undefined;
 });
 
-async function setup(options: { allowManualDial?: boolean; withDirectory?: boolean } = {}) {
+async function setup(options: { allowManualDial?: boolean; withDirectory?: boolean; before?: readonly Plugin[] } = {}) {
   const dir = directory();
-  const tc = await createTestConsole([phonebookPlugin({ searchDelayMs: 0 })], {
+  const tc = await createTestConsole([...(options.before ?? []), phonebookPlugin({ searchDelayMs: 0 })], {
     campaigns: [testCampaign({ allowManualDial: options.allowManualDial ?? true })],
     services: options.withDirectory === false ? [] : [[DirectoryPort, dir]],
   });
@@ -85,6 +85,26 @@ describe('the phonebook plugin (B9), end to end through the kit', () => {
     tc.dialkit.plugins.unload('phonebook');
     await settle();
     expect(tc.dialkit.hotkeys.bindings.some((b) => b.id === 'panel.phonebook')).toBe(false);
+  });
+
+  it('the entry names the keys in force: a rebinding is followed; Alt+G held by another plugin first throws nothing and the entry names no keys', async () => {
+    const { tc, settle } = await setup();
+    const entry = () => within(screen.getByRole('navigation')).getByRole('button', { name: 'Phonebook' });
+    tc.dialkit.hotkeys.rebind('panel.phonebook', 'Alt+Y');
+    await settle();
+    expect(entry().getAttribute('aria-keyshortcuts')).toBe('Alt+Y');
+    cleanup();
+    await tc.dialkit.dispose();
+    current = undefined;
+
+    const crm = definePlugin({ id: 'acme-crm', activate(_d, ctx) { ctx.hotkeys.register({ id: 'acme.crm', keys: 'alt+g', label: 'acme.crm', run: () => undefined }); } });
+    const other = await setup({ before: [crm] });
+    expect(other.tc.dialkit.hotkeys.match('Alt+G')?.id).toBe('acme.crm');
+    expect(entry().getAttribute('aria-keyshortcuts')).toBeNull();
+    // Effects after the entry's still run: Alt+T, a hotkey the status bar registers in its effect, opens My Stats.
+    fireEvent.keyDown(document.body, { key: 't', code: 'KeyT', altKey: true, bubbles: true });
+    await other.settle();
+    expect(screen.getByRole('button', { name: 'My Stats' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('a campaign that forbids manual calls refuses the dial, and the panel says why', async () => {

@@ -1,4 +1,4 @@
-import { Commands, toDisposable, type Call, type Dialkit, type Disposable } from '@dialkit/core';
+import { Commands, normalizeKeys, toDisposable, type Call, type Dialkit, type Disposable, type HotkeyOptions, type HotkeyRegistry } from '@dialkit/core';
 import { errorText } from './format.js';
 
 /** Ids of the call-control hotkeys the kit registers. */
@@ -41,7 +41,48 @@ export async function switchToLine(dialkit: Dialkit, target: Call): Promise<void
   await dialkit.calls.resume(target.id);
 }
 
-/** The keys bound to a hotkey id now (after any rebinding), for `aria-keyshortcuts`; undefined when unbound. */
+/**
+ * Registers a hotkey unless its id or its keys are taken already; never throws.
+ *
+ * @remarks
+ * `hotkeys.register` throws when the id or the keys are bound already (by a plugin, by the agent
+ * rebinding another hotkey onto them) or when the keys are malformed. Thrown inside a Preact
+ * effect, that exception stops every later effect of the whole app, so the kit and its plugins
+ * register through this instead. The keys are normalised first (core's `normalizeKeys`), so
+ * `alt+1` and `Alt+1` are the same keys. A skipped hotkey is simply not bound: read the keys in
+ * force with {@link useKeysFor} (never assume the default keys in `aria-keyshortcuts`).
+ *
+ * @param hotkeys - the console's hotkey table (`dialkit.hotkeys`).
+ * @param binding - what to register, as for `hotkeys.register`.
+ * @returns the disposable removing it, or null when it was skipped (id or keys taken, keys malformed).
+ * @example
+ * ```ts
+ * useEffect(() => {
+ *   const d = registerIfFree(dialkit.hotkeys, { id: 'crm.open', keys: 'Alt+O', label: 'crm.open', run: open });
+ *   return () => d?.dispose();
+ * }, [dialkit]);
+ * ```
+ */
+export function registerIfFree<TArgs, TResult>(hotkeys: Pick<HotkeyRegistry, 'bindings' | 'register'>, binding: HotkeyOptions<TArgs, TResult>): Disposable | null {
+  let keys: string;
+  try {
+    keys = normalizeKeys(binding.keys);
+  } catch (_e: unknown) {
+    return null;
+  }
+  if (hotkeys.bindings.some((b) => b.id === binding.id || b.keys === keys)) return null;
+  try {
+    return hotkeys.register({ ...binding, keys });
+  } catch (_e: unknown) {
+    // Taken in between, or refused for another reason: not bound, and nothing thrown into the caller's effect.
+    return null;
+  }
+}
+
+/**
+ * The keys bound to a hotkey id now (after any rebinding), for `aria-keyshortcuts`; undefined when unbound.
+ * Reads the table once: in a component use {@link useKeysFor}, which follows it.
+ */
 export function keysFor(dialkit: Dialkit, id: string): string | undefined {
   return dialkit.hotkeys.bindings.find((b) => b.id === id)?.keys;
 }
@@ -84,12 +125,9 @@ export function registerDefaultHotkeys(dialkit: Dialkit): Disposable {
     'call.hold': onCall(['connected', 'held'], (c) => (c.status.kind === 'held' ? calls.resume(c.id) : calls.hold(c.id))),
     'call.mute': onCall(['connected', 'held'], (c) => calls.mute(c.id, !c.muted)),
   };
-  const registered: Disposable[] = [];
-  for (const [id, keys] of Object.entries(DEFAULT_HOTKEYS) as [DefaultHotkeyId, string][]) {
-    const taken = dialkit.hotkeys.bindings.some((b) => b.id === id || b.keys === keys);
-    if (!taken) registered.push(dialkit.hotkeys.register({ id, keys, label: `hotkey.${id}`, run: runs[id] }));
-  }
-  return toDisposable(() => registered.forEach((d) => d.dispose()));
+  const registered = (Object.entries(DEFAULT_HOTKEYS) as [DefaultHotkeyId, string][])
+    .map(([id, keys]) => registerIfFree(dialkit.hotkeys, { id, keys, label: `hotkey.${id}`, run: runs[id] }));
+  return toDisposable(() => registered.forEach((d) => d?.dispose()));
 }
 
 const MODIFIER_KEYS = new Set(['Control', 'Alt', 'Shift', 'Meta', 'AltGraph', 'CapsLock']);
@@ -111,15 +149,30 @@ export function keysOf(e: KeyboardEvent): string | undefined {
   return [...mods, key].join('+');
 }
 
-const isTyping = (target: EventTarget | null): boolean => {
-  const el = target as HTMLElement | null;
+/**
+ * Whether `target` is a field the agent types in (an input, a textarea, a select or editable
+ * content). Hotkeys without a modifier are left to such a field, and the kit does not move focus
+ * away from one when a call arrives.
+ */
+export function isTyping(target: EventTarget | null | undefined): boolean {
+  const el = target as HTMLElement | null | undefined;
   if (!el || typeof el.tagName !== 'string') return false;
   return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
-};
+}
+
+/** Selector of an open modal dialog of the kit (such as the hotkey help): hotkeys wait while one shows. */
+export const MODAL_SELECTOR = '.dk-overlay[aria-modal="true"]';
+
+/** The document a keyboard event happened in (the global one for an event on the document itself), or undefined outside a DOM. */
+const documentOf = (e: Event): Document | undefined =>
+  (e.target as Node | null)?.ownerDocument ?? (typeof document === 'undefined' ? undefined : document);
 
 /**
  * Listens to `keydown` on `target` and runs the matching binding of `dialkit.hotkeys`. While the
- * agent types in a field, only combinations with Alt, Ctrl or Meta are hotkeys.
+ * agent types in a field, only combinations with Alt, Ctrl or Meta are hotkeys. While a modal
+ * dialog of the kit is open ({@link MODAL_SELECTOR}: an element of class `dk-overlay` with
+ * `aria-modal="true"`, such as the hotkey help), no hotkey runs: the dialog handles its own keys
+ * (Escape, Tab).
  *
  * @returns a disposable removing the listener.
  */
@@ -128,6 +181,7 @@ export function installKeyboard(dialkit: Dialkit, target: Pick<EventTarget, 'add
     const e = event as KeyboardEvent;
     if (e.defaultPrevented || e.isComposing) return;
     if (isTyping(e.target) && !(e.altKey || e.ctrlKey || e.metaKey)) return;
+    if (documentOf(e)?.querySelector(MODAL_SELECTOR)) return;
     const keys = keysOf(e);
     const binding = keys === undefined ? undefined : dialkit.hotkeys.match(keys);
     if (!binding) return;

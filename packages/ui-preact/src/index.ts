@@ -14,10 +14,11 @@ export { DialkitContext, useDialkit, useService, useT, type TranslateFn } from '
 export { useObservable, useStream } from './hooks/use-observable.js';
 export { useCommand, type CommandOutcome, type CommandState } from './hooks/use-command.js';
 export { useNow } from './hooks/use-now.js';
+export { useKeysFor } from './hooks/use-keys-for.js';
 
 // Messages, hotkeys, formatting
 export { uiMessages, type UiMessageBundle } from './messages.js';
-export { DEFAULT_HOTKEYS, installKeyboard, type DefaultHotkeyId, keysFor, keysOf, nextHeldLine, registerDefaultHotkeys, switchToLine } from './hotkeys.js';
+export { DEFAULT_HOTKEYS, MODAL_SELECTOR, installKeyboard, isTyping, type DefaultHotkeyId, keysFor, keysOf, nextHeldLine, registerDefaultHotkeys, registerIfFree, switchToLine } from './hotkeys.js';
 export { EMPTY_FIGURE, errorText, formatDuration, formatPercent } from './format.js';
 
 // One leader tab per agent
@@ -38,7 +39,7 @@ export { PreviewPanel } from './components/preview-panel.js';
 export { DialPad, type DialPadProps } from './components/dial-pad.js';
 export { BreakTimer, CallDuration, DialMethodBadge, type CallDurationProps } from './components/indicators.js';
 export { DispositionPanel } from './components/disposition-panel.js';
-export { Notifications } from './components/notifications.js';
+export { Notifications, notificationText } from './components/notifications.js';
 export { MyStats, statsRows, type StatsRow } from './components/my-stats.js';
 export { DEFAULT_ACCENT, MyProfile } from './components/my-profile.js';
 export { HotkeyHelp } from './components/hotkey-help.js';

@@ -143,6 +143,31 @@ describe('a call arrives and is handled', () => {
   });
 });
 
+describe('an offered call while the agent types', () => {
+  it('does not take focus from the field the agent is typing in; the offer is announced with the key that answers it', async () => {
+    current = await ready();
+    const r = current;
+    const announcement = () => document.querySelector('.dk-offer-announcement');
+    // The live region is in the page before any call, so that what appears in it is announced.
+    expect(announcement()?.getAttribute('role')).toBe('status');
+    expect(announcement()?.textContent).toBe('');
+    const field = screen.getByLabelText<HTMLInputElement>('Phone number');
+    field.focus();
+    type(field, '600 12');
+    r.backend.emit({ type: 'call.offered', callId: 'c2', direction: 'inbound', origin: 'inbound', remoteNumber: '600999888', campaignId: 'spring-sale' });
+    await r.settle();
+    expect(document.activeElement).toBe(field);
+    expect(field.value).toBe('600 12');
+    expect(screen.getByRole('button', { name: 'Answer' })).toBeTruthy();
+    expect(announcement()?.textContent).toBe('Incoming call from 600999888. Press Alt+A to answer.');
+    // Alt+A answers from the field.
+    press('a', { altKey: true });
+    await r.settle();
+    expect(methods(r)).toContain('callControl.answer');
+    expect(announcement()?.textContent).toBe('');
+  });
+});
+
 describe('the rest of the console by hotkey (X2)', () => {
   it('Alt+L switches to the next line on hold and back; with no other line held it does nothing', async () => {
     current = await ready();

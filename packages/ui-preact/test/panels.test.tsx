@@ -86,6 +86,34 @@ describe('notifications', () => {
   });
 });
 
+describe('notifications in the agent\'s language', () => {
+  it('on a Spanish console a core error toast shows its error.<code> message, the original kept as its title; in English it is unchanged', async () => {
+    current = await setup({ join: true, locale: 'es' });
+    const r = current;
+    await r.dialkit.agent.ready();
+    r.backend.emit({ type: 'call.offered', callId: 'c1', direction: 'outbound', origin: 'predictive', remoteNumber: '600111222', campaignId: 'spring-sale' });
+    r.backend.emit({ type: 'call.connected', callId: 'c1' });
+    r.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    await r.settle();
+    r.backend.failNext('dispositions.submit', new Error('HTTP 503'));
+    await r.dialkit.dispositions.submit('c1', { code: 'NA' });
+    await r.settle();
+    const raised = r.dialkit.notifications.notifications.find((n) => n.code === 'disposition.send-failed');
+    expect(raised?.message).toContain('HTTP 503');
+    const region = screen.getByRole('region', { name: 'Notificaciones' });
+    const message = region.querySelector<HTMLElement>('.dk-toast-message');
+    expect(message?.textContent).toBe(r.dialkit.i18n.t('error.disposition.send-failed'));
+    expect(message?.textContent).toMatch(/tipificación/);
+    expect(message?.getAttribute('title')).toBe(raised?.message);
+    expect(within(region).getByRole('button', { name: `Descartar: ${message?.textContent ?? ''}` })).toBeTruthy();
+    r.dialkit.i18n.setLocale('en');
+    await r.settle();
+    const english = screen.getByRole('region', { name: 'Notifications' }).querySelector<HTMLElement>('.dk-toast-message');
+    expect(english?.textContent).toBe(raised?.message);
+    expect(english?.getAttribute('title') ?? '').toBe('');
+  });
+});
+
 describe('My Profile, language and theme', () => {
   it('switching to Spanish changes the visible strings at run time, and is remembered', async () => {
     current = await setup({ join: true });

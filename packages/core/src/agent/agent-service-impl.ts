@@ -213,7 +213,7 @@ export class AgentServiceImpl implements AgentService {
   }
 
   private readonly presenceSyncFailed = (e: unknown): void => {
-    this.ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' });
+    this.ctx.notify({ kind: 'error', code: 'agent.presence-sync-failed', message: toDialkitError(e, 'backend.rejected', 'Updating your status at the dialer failed').message, dedupeKey: 'presence.sync' });
   };
 
   /** After a call leaves the agent idle (wrap-up done, call missed), tell the dialer what core decided. */

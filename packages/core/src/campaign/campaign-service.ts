@@ -51,7 +51,7 @@ export class CampaignServiceImpl implements CampaignService {
           this.loadedSubject.next(false);
           this.joined.clear();
         } else if (ctx.ports.campaigns) {
-          this.refresh().catch((e: unknown) => ctx.notify({ kind: 'error', message: toDialkitError(e, 'backend.rejected', 'Loading campaigns failed').message, dedupeKey: 'campaigns.load' }));
+          this.refresh().catch((e: unknown) => ctx.notify({ kind: 'error', code: 'campaign.load-failed', message: toDialkitError(e, 'backend.rejected', 'Loading campaigns failed').message, dedupeKey: 'campaigns.load' }));
         }
       });
     this.disposables.add(() => sub.unsubscribe());

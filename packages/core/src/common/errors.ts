@@ -15,6 +15,8 @@ export const ErrorCatalogue = {
   'agent.unknown-pause-reason': { description: 'The pause reason is not one of the campaign\'s pause codes.', remedy: 'Pick a reason from the pause menu.' },
   'agent.calls-active': { description: 'The command cannot run while a call is live or awaits its disposition.', remedy: 'Hang up and submit the disposition first.' },
   'agent.logged-out-with-calls': { description: 'The backend logged the agent out while a call still awaited its disposition; the console no longer holds that call.', remedy: 'Log in again; the notes typed are kept; ask a supervisor to record the outcome if the dialer did not.' },
+  'agent.presence-sync-failed': { description: 'The dialer refused the status (Ready or a pause) core sent after a call; it is sent again with backoff.', remedy: 'Nothing to do unless it persists; then check the connection, or press Play again.' },
+  'campaign.load-failed': { description: 'The agent\'s assigned campaigns could not be loaded after login.', remedy: 'Check the connection; log out and in again to retry.' },
   'call.not-found': { description: 'No call with that id is on any line.', remedy: 'The call may already have ended; refresh the call list.' },
   'call.invalid-state': { description: 'The call\'s state does not allow the command.', remedy: 'Wait until the call is in a state that allows it (see the message).' },
   'call.invalid-number': { description: 'The phone number is empty or malformed.', remedy: 'Enter a number with digits only, optionally starting with +.' },

@@ -4,10 +4,13 @@ import { toDialkitError } from '../common/errors.js';
 import { silentLogger, type Logger } from '../common/logger.js';
 import { createToken } from '../common/token.js';
 import type { Storage } from '../storage/storage.js';
-import type { DispositionInput } from './disposition-record.js';
+import type { CallbackRequest, DispositionInput } from './disposition-record.js';
 
-/** What the agent has typed so far in a call's wrap-up form: any part of a disposition. */
-export type WrapUpDraft = Partial<DispositionInput>;
+/**
+ * What the agent has typed of a disposition so far: any part of a {@link DispositionInput}, and
+ * any part of its callback (a note and a scope typed before the date, say).
+ */
+export type WrapUpDraft = Omit<Partial<DispositionInput>, 'callback'> & { readonly callback?: Partial<CallbackRequest> };
 
 /**
  * Wrap-up drafts: what the agent types in a call's disposition form, kept as they type and saved,

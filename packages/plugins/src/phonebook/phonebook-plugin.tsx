@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Commands, DirectoryPort, Slots, definePlugin, toDialkitError, type DialkitError, type DirectoryEntry, type Plugin } from '@dialkit/core';
-import { errorText, keysFor, useCommand, useDialkit, useT, type PanelSlotContext, type SlotComponentProps } from '@dialkit/ui-preact';
+import { errorText, registerIfFree, useCommand, useDialkit, useKeysFor, useT, type PanelSlotContext, type SlotComponentProps } from '@dialkit/ui-preact';
 import { phonebookMessages } from './messages.js';
 
 /** The panel id the phonebook opens under (`PanelSlotContext.panel`). */
@@ -34,22 +34,21 @@ function grouped(entries: readonly DirectoryEntry[]): ReadonlyArray<readonly [st
   return [...groups];
 }
 
-/** The bar entry (B9) that opens the phonebook panel; `Alt+G` opens it too while the entry shows. */
+/** The bar entry (B9) that opens the phonebook panel; `Alt+G` opens it too while the entry shows (unless something else holds Alt+G). */
 function PhonebookEntry({ context }: SlotComponentProps) {
   const t = useT();
   const dialkit = useDialkit();
   const ctx = panelContext(context);
   const open = useRef(ctx?.open);
   open.current = ctx?.open;
+  const keys = useKeysFor('panel.phonebook');
   useEffect(() => {
-    const { hotkeys } = dialkit;
-    if (hotkeys.bindings.some((b) => b.id === 'panel.phonebook' || b.keys === PHONEBOOK_KEYS)) return undefined;
-    const d = hotkeys.register({ id: 'panel.phonebook', keys: PHONEBOOK_KEYS, label: 'hotkey.panel.phonebook', run: () => open.current?.(PHONEBOOK_PANEL) });
-    return () => d.dispose();
+    const d = registerIfFree(dialkit.hotkeys, { id: 'panel.phonebook', keys: PHONEBOOK_KEYS, label: 'hotkey.panel.phonebook', run: () => open.current?.(PHONEBOOK_PANEL) });
+    return () => d?.dispose();
   }, [dialkit]);
   return (
     <button type="button" class="dk-phonebook-entry" aria-current={ctx?.panel === PHONEBOOK_PANEL ? 'page' : undefined}
-      aria-keyshortcuts={keysFor(dialkit, 'panel.phonebook')} onClick={() => ctx?.open(PHONEBOOK_PANEL)}>
+      aria-keyshortcuts={keys} onClick={() => ctx?.open(PHONEBOOK_PANEL)}>
       {t('phonebook.entry')}
     </button>
   );

@@ -27,14 +27,26 @@ export function toLocalInput(ms: number): string {
 
 /** The form as a saved draft restores it. */
 export function formFromDraft(draft: WrapUpDraft | undefined): DispositionFormState {
+  const at = draft?.callback?.at;
   return {
     code: draft?.code ?? '',
     notes: draft?.notes ?? '',
     fields: draft?.fields ?? {},
-    callbackAt: draft?.callback ? toLocalInput(draft.callback.at) : '',
-    callbackScope: draft?.callback?.scope ?? 'personal',
+    callbackAt: at !== undefined && Number.isFinite(at) ? toLocalInput(at) : '',
+    callbackScope: draft?.callback?.scope === 'anyone' ? 'anyone' : 'personal',
     callbackNote: draft?.callback?.note ?? '',
   };
+}
+
+/**
+ * The form as a wrap-up draft: what {@link inputFromForm} submits, plus what it leaves out but the
+ * agent typed, so that a reload brings it back: the callback's scope and note while its date is
+ * not set yet.
+ */
+export function draftFromForm(form: DispositionFormState): WrapUpDraft {
+  const input = inputFromForm(form, true);
+  if (input.callback !== undefined || (form.callbackScope === 'personal' && form.callbackNote === '')) return input;
+  return { ...input, callback: { scope: form.callbackScope, ...(form.callbackNote === '' ? {} : { note: form.callbackNote }) } };
 }
 
 /** The form as a disposition input (and draft): blank values left out, the callback only with a valid time. */

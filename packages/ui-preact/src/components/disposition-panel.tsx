@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { Commands, Slots, type Call, type Disposable } from '@dialkit/core';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Commands, Slots, normalizeKeys, type Call, type DispositionCode } from '@dialkit/core';
 import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
-import { formFromDraft, inputFromForm, missingIds, missingNames, type DispositionFormState } from './disposition-form.js';
+import { registerIfFree } from '../hotkeys.js';
+import { draftFromForm, formFromDraft, inputFromForm, missingIds, missingNames, type DispositionFormState } from './disposition-form.js';
 import { Slot } from './slot.js';
 
 /**
@@ -23,12 +24,28 @@ export function DispositionPanel() {
 /** The id of the panel's error message, which the inputs it names point to (one panel at a time). */
 const ERROR_ID = 'dk-dispo-error';
 
+/** The keys that pick the outcome at `index`: its campaign's `hotkey` (normalised), else 1–9; undefined past 9 or when malformed. */
+function pickKeys(code: DispositionCode, index: number): string | undefined {
+  if (index >= 9) return undefined;
+  try {
+    return normalizeKeys(code.hotkey ?? String(index + 1));
+  } catch (_e: unknown) {
+    return undefined;
+  }
+}
+
+const pickId = (keys: string): string => `disposition.pick.${keys}`;
+
 function DispositionForm({ call }: { readonly call: Call }) {
   const dialkit = useDialkit();
   const t = useT();
-  const { dispositions, campaigns } = dialkit;
-  const campaign = campaigns.assigned.find((c) => c.id === call.campaignId) ?? campaigns.current;
-  const codes = dispositions.codes(call.id);
+  const { dispositions, campaigns, hotkeys } = dialkit;
+  // Followed, not read once: after a reload in wrap-up the campaigns may load after the first render.
+  const assigned = useStream(campaigns.assigned$, () => campaigns.assigned);
+  const joined = useStream(campaigns.current$, () => campaigns.current);
+  const campaign = assigned.find((c) => c.id === call.campaignId) ?? joined;
+  const codes = useMemo(() => dispositions.codes(call.id), [dispositions, call.id, assigned, joined]);
+  const bindings = useStream(hotkeys.bindings$, () => hotkeys.bindings);
   const [form, setForm] = useState<DispositionFormState>(() => formFromDraft(dispositions.draft(call.id)));
   const submit = useCommand(Commands.submitDisposition);
   const first = useRef(true);
@@ -39,18 +56,22 @@ function DispositionForm({ call }: { readonly call: Call }) {
   };
   useEffect(() => {
     if (first.current) first.current = false;
-    else dispositions.saveDraft(call.id, inputFromForm(form, true));
+    else dispositions.saveDraft(call.id, draftFromForm(form));
   }, [dispositions, call.id, form]);
+  // Keys 1–9 (or the campaign's own) pick an outcome; registered again whenever the outcomes change.
+  const picks = codes.map((c, i) => ({ code: c.code, label: c.label, keys: pickKeys(c, i) }));
   useEffect(() => {
-    const ds: Disposable[] = [];
-    codes.slice(0, 9).forEach((c, i) => {
-      const keys = c.hotkey ?? String(i + 1);
-      const id = `disposition.pick.${keys}`;
-      if (dialkit.hotkeys.bindings.some((b) => b.id === id || b.keys === keys)) return;
-      ds.push(dialkit.hotkeys.register({ id, keys, label: `${t('disposition.outcome')}: ${c.label}`, run: () => update({ code: c.code }) }));
-    });
-    return () => ds.forEach((d) => d.dispose());
-  }, [dialkit, codes.map((c) => c.code).join(), t]);
+    const ds = picks.map((p) => p.keys === undefined ? null
+      : registerIfFree(hotkeys, { id: pickId(p.keys), keys: p.keys, label: `${t('disposition.outcome')}: ${p.label}`, run: () => update({ code: p.code }) }));
+    return () => ds.forEach((d) => d?.dispose());
+  }, [hotkeys, picks.map((p) => `${p.code}\u0000${p.keys ?? ''}\u0000${p.label}`).join('\u0001'), t]);
+  /** The keys that pick an outcome now: those it is bound to, or its own while nothing holds them yet; undefined when taken. */
+  const shownKeys = (keys: string | undefined): string | undefined => {
+    if (keys === undefined) return undefined;
+    const own = bindings.find((b) => b.id === pickId(keys));
+    if (own !== undefined) return own.keys;
+    return bindings.some((b) => b.keys === keys) ? undefined : keys;
+  };
   const send = (): void => void submit.run({ callId: call.id, input: inputFromForm(form, chosen?.callback !== undefined) });
   const onSubmit = (e: Event): void => {
     e.preventDefault();
@@ -60,10 +81,9 @@ function DispositionForm({ call }: { readonly call: Call }) {
   const sendRef = useRef(send);
   sendRef.current = send;
   useEffect(() => {
-    const taken = dialkit.hotkeys.bindings.some((b) => b.id === 'disposition.submit' || b.keys === 'Ctrl+Enter');
-    const d = taken ? null : dialkit.hotkeys.register({ id: 'disposition.submit', keys: 'Ctrl+Enter', label: 'hotkey.disposition.submit', run: () => sendRef.current() });
+    const d = registerIfFree(hotkeys, { id: 'disposition.submit', keys: 'Ctrl+Enter', label: 'hotkey.disposition.submit', run: () => sendRef.current() });
     return () => d?.dispose();
-  }, [dialkit]);
+  }, [hotkeys]);
   const required = new Set(chosen?.requires ?? []);
   const missing = submit.error ? missingNames(t, submit.error, campaign) : [];
   // A field the refused submit names is marked invalid and described by the error (WCAG 3.3.1).
@@ -74,12 +94,15 @@ function DispositionForm({ call }: { readonly call: Call }) {
       <h2 id="dk-dispo-title">{t('disposition.title', { number: call.remoteNumber })}</h2>
       <fieldset aria-describedby={missingSet.has('code') ? ERROR_ID : undefined}>
         <legend>{t('disposition.outcome')}</legend>
-        {codes.map((c, i) => (
-          <button key={c.code} type="button" aria-pressed={form.code === c.code} data-code={c.code}
-            aria-keyshortcuts={c.hotkey ?? (i < 9 ? String(i + 1) : undefined)} onClick={() => update({ code: c.code })}>
-            {i < 9 && <kbd>{c.hotkey ?? i + 1}</kbd>} {c.label}
-          </button>
-        ))}
+        {codes.map((c, i) => {
+          const keys = shownKeys(picks[i]?.keys);
+          return (
+            <button key={c.code} type="button" aria-pressed={form.code === c.code} data-code={c.code}
+              aria-keyshortcuts={keys} onClick={() => update({ code: c.code })}>
+              {keys !== undefined && <kbd>{keys}</kbd>} {c.label}
+            </button>
+          );
+        })}
       </fieldset>
       {campaign?.dispositionFields.map((f) => (
         <label key={f.id}>

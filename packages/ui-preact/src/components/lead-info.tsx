@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Slots, type Call } from '@dialkit/core';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
+import { isTyping } from '../hotkeys.js';
 import { CallDuration } from './indicators.js';
 import { callStateText } from './call-lines.js';
 import { CallQualityIndicator } from './media.js';
@@ -29,8 +30,7 @@ export function LeadInfo({ call: given }: LeadInfoProps) {
   const arrivedId = call && call.origin !== 'manual' && call.origin !== 'preview' && call.status.kind === 'connected' ? call.id : null;
   useEffect(() => {
     if (arrivedId === null) return;
-    const focused = document.activeElement;
-    if (!focused || focused === document.body || !focused.closest('input, textarea, select')) region.current?.focus();
+    if (!isTyping(document.activeElement)) region.current?.focus();
   }, [arrivedId]);
   if (call === null) return null;
   const name = call.lead?.name ?? call.remoteName;

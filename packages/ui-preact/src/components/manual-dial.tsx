@@ -4,7 +4,8 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
-import { keysFor } from '../hotkeys.js';
+import { registerIfFree } from '../hotkeys.js';
+import { useKeysFor } from '../hooks/use-keys-for.js';
 import { DialPad } from './dial-pad.js';
 
 /**
@@ -35,11 +36,13 @@ export function ManualDial() {
   const input = useRef<HTMLInputElement>(null);
   const shown = dialkit.capabilities.has('manualDial') && state.session !== null;
   const allowed = shown && !(state.campaign && !state.campaign.allowManualDial);
-  // Alt+D is bound only while there is a number field to go to (not in a campaign that forbids manual calls).
+  const keys = useKeysFor('call.manual-dial');
+  // Alt+D is bound only while there is a number field to go to (not in a campaign that forbids
+  // manual calls), and only if nothing else (a plugin) holds it.
   useEffect(() => {
-    if (!allowed || dialkit.hotkeys.bindings.some((b) => b.id === 'call.manual-dial')) return undefined;
-    const d = dialkit.hotkeys.register({ id: 'call.manual-dial', keys: 'Alt+D', label: 'hotkey.call.manual-dial', run: () => input.current?.focus() });
-    return () => d.dispose();
+    if (!allowed) return undefined;
+    const d = registerIfFree(dialkit.hotkeys, { id: 'call.manual-dial', keys: 'Alt+D', label: 'hotkey.call.manual-dial', run: () => input.current?.focus() });
+    return () => d?.dispose();
   }, [dialkit, allowed]);
   if (!shown) return null;
   if (!allowed) return <p class="dk-note">{t('dial.notAllowed')}</p>;
@@ -61,7 +64,7 @@ export function ManualDial() {
       <h2 id="dk-dial-title">{t('dial.title')}</h2>
       <label>
         {t('dial.number')}
-        <input ref={input} type="tel" name="number" inputMode="tel" autoComplete="off" value={number} aria-keyshortcuts={keysFor(dialkit, 'call.manual-dial')}
+        <input ref={input} type="tel" name="number" inputMode="tel" autoComplete="off" value={number} aria-keyshortcuts={keys}
           aria-invalid={message !== null} aria-describedby={message !== null ? 'dk-dial-error' : undefined}
           onInput={(e) => edit(e.currentTarget.value)} />
       </label>

@@ -4,12 +4,14 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
-import { keysFor } from '../hotkeys.js';
+import { registerIfFree } from '../hotkeys.js';
+import { useKeysFor } from '../hooks/use-keys-for.js';
 
 /**
  * B11–B12, W4 and W11: Play (Ready) and Pause with the campaign's reason menu, each reason marked
  * as a break or another pause. Asked for during a call, the pause is pending until wrap-up ends:
- * the UI says so and offers to cancel it. `Alt+B` opens the menu.
+ * the UI says so and offers to cancel it. `Alt+B` opens the menu (unless
+ * those keys are taken already).
  */
 export function PlayPause() {
   const dialkit = useDialkit();
@@ -28,10 +30,11 @@ export function PlayPause() {
   useEffect(() => {
     if (open) menu.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [open]);
+  const readyKeys = useKeysFor('agent.ready');
+  const menuKeys = useKeysFor('agent.pause-menu');
+  const cancelKeys = useKeysFor('agent.cancel-pause');
   useEffect(() => {
-    const d = dialkit.hotkeys.bindings.some((b) => b.id === 'agent.pause-menu')
-      ? null
-      : dialkit.hotkeys.register({ id: 'agent.pause-menu', keys: 'Alt+B', label: 'hotkey.agent.pause-menu', run: () => setOpen(true) });
+    const d = registerIfFree(dialkit.hotkeys, { id: 'agent.pause-menu', keys: 'Alt+B', label: 'hotkey.agent.pause-menu', run: () => setOpen(true) });
     return () => d?.dispose();
   }, [dialkit]);
   const choose = (reason: PauseReason): void => {
@@ -52,12 +55,12 @@ export function PlayPause() {
   const reasons = campaign?.pauseReasons ?? [];
   return (
     <div class="dk-play-pause" role="group" aria-label={t('play.group')}>
-      <button type="button" class="dk-play" aria-pressed={status === 'ready'} aria-keyshortcuts={keysFor(dialkit, 'agent.ready')}
+      <button type="button" class="dk-play" aria-pressed={status === 'ready'} aria-keyshortcuts={readyKeys}
         disabled={ready.pending || status === 'ready' || status === 'loggedOut' || busy || campaign === null}
         onClick={() => void ready.run()}>
         {t('play.play')}
       </button>
-      <button ref={toggle} type="button" class="dk-pause" aria-haspopup="menu" aria-expanded={open} aria-keyshortcuts={keysFor(dialkit, 'agent.pause-menu')}
+      <button ref={toggle} type="button" class="dk-pause" aria-haspopup="menu" aria-expanded={open} aria-keyshortcuts={menuKeys}
         aria-controls={open ? 'dk-pause-menu' : undefined} disabled={status === 'loggedOut' || reasons.length === 0 || pause.pending}
         onClick={() => setOpen(!open)}>
         {busy ? t('pause.afterCall') : t('pause.pause')}
@@ -76,7 +79,7 @@ export function PlayPause() {
       {state.pendingPause && (
         <p role="status" class="dk-pending">
           {t('pause.pending', { reason: state.pendingPause.label })}{' '}
-          <button type="button" disabled={cancel.pending} aria-keyshortcuts={keysFor(dialkit, 'agent.cancel-pause')} onClick={() => void cancel.run()}>{t('pause.cancelPending')}</button>
+          <button type="button" disabled={cancel.pending} aria-keyshortcuts={cancelKeys} onClick={() => void cancel.run()}>{t('pause.cancelPending')}</button>
         </p>
       )}
       {error && <p role="alert" class="dk-error">{errorText(dialkit.i18n, error)}</p>}

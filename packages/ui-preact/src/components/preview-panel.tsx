@@ -5,6 +5,8 @@ import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT } from '../hooks/use-dialkit.js';
 import { useObservable, useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
+import { registerIfFree } from '../hotkeys.js';
+import { useKeysFor } from '../hooks/use-keys-for.js';
 
 /**
  * Preview dialing: in a campaign whose dial method is `preview`, the next lead is shown before any
@@ -29,11 +31,13 @@ export function PreviewPanel() {
   const actions = useRef<{ dial?: () => void; skip?: () => void }>({});
   useEffect(() => {
     const own = [
-      { id: 'preview.dial', keys: 'Alt+N', label: 'hotkey.preview.dial', run: () => actions.current.dial?.() },
-      { id: 'preview.skip', keys: 'Alt+S', label: 'hotkey.preview.skip', run: () => actions.current.skip?.() },
-    ].filter((h) => !dialkit.hotkeys.bindings.some((b) => b.id === h.id || b.keys === h.keys)).map((h) => dialkit.hotkeys.register(h));
-    return () => own.forEach((d) => d.dispose());
+      registerIfFree(dialkit.hotkeys, { id: 'preview.dial', keys: 'Alt+N', label: 'hotkey.preview.dial', run: () => actions.current.dial?.() }),
+      registerIfFree(dialkit.hotkeys, { id: 'preview.skip', keys: 'Alt+S', label: 'hotkey.preview.skip', run: () => actions.current.skip?.() }),
+    ];
+    return () => own.forEach((d) => d?.dispose());
   }, [dialkit]);
+  const dialKeys = useKeysFor('preview.dial');
+  const skipKeys = useKeysFor('preview.skip');
   const shown = port !== undefined && campaign?.dialMethod === 'preview' && !lines.some(isLive) ? lead : undefined;
   actions.current = shown === undefined || dial.pending || skip.pending ? {} : {
     dial: () => void dial.run({ number: shown.phone, origin: 'preview', leadId: shown.id }),
@@ -64,10 +68,10 @@ export function PreviewPanel() {
           </dl>
           <div class="dk-preview-actions">
             <button type="button" class="dk-preview-dial" disabled={busy}
-              aria-keyshortcuts="Alt+N" onClick={() => void dial.run({ number: lead.phone, origin: 'preview', leadId: lead.id })}>
+              aria-keyshortcuts={dialKeys} onClick={() => void dial.run({ number: lead.phone, origin: 'preview', leadId: lead.id })}>
               {t('preview.dial')}
             </button>
-            <button type="button" class="dk-preview-skip" disabled={busy} aria-keyshortcuts="Alt+S" onClick={() => void skip.run({ leadId: lead.id })}>
+            <button type="button" class="dk-preview-skip" disabled={busy} aria-keyshortcuts={skipKeys} onClick={() => void skip.run({ leadId: lead.id })}>
               {t('preview.skip')}
             </button>
           </div>

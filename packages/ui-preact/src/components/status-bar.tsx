@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { Commands, Slots, type AgentStatus, type Disposable } from '@dialkit/core';
+import { Commands, Slots, type AgentStatus } from '@dialkit/core';
 import { useCommand } from '../hooks/use-command.js';
 import { useDialkit, useT, type TranslateFn } from '../hooks/use-dialkit.js';
 import { useStream } from '../hooks/use-observable.js';
 import { errorText } from '../format.js';
-import { keysFor } from '../hotkeys.js';
+import { registerIfFree } from '../hotkeys.js';
+import { useKeysFor } from '../hooks/use-keys-for.js';
 import { BreakTimer, DialMethodBadge } from './indicators.js';
 import { Slot } from './slot.js';
 
@@ -58,10 +59,9 @@ function usePanelHotkeys(onOpen: ((panel: ConsolePanel) => void) | undefined): v
   const enabled = onOpen !== undefined;
   useEffect(() => {
     if (!enabled) return undefined;
-    const registered: Disposable[] = ENTRIES
-      .filter((e) => !hotkeys.bindings.some((b) => b.id === `panel.${e.panel}` || b.keys === e.keys))
-      .map((e) => hotkeys.register({ id: `panel.${e.panel}`, keys: e.keys, label: `hotkey.panel.${e.panel}`, run: () => open.current?.(e.panel) }));
-    return () => registered.forEach((d) => d.dispose());
+    const registered = ENTRIES
+      .map((e) => registerIfFree(hotkeys, { id: `panel.${e.panel}`, keys: e.keys, label: `hotkey.panel.${e.panel}`, run: () => open.current?.(e.panel) }));
+    return () => registered.forEach((d) => d?.dispose());
   }, [hotkeys, enabled]);
 }
 
@@ -81,6 +81,13 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
   const campaign = useStream(dialkit.campaigns.current$, () => dialkit.campaigns.current);
   const logout = useCommand(Commands.logout);
   usePanelHotkeys(onOpen);
+  // The keys in force of each entry (undefined until registered, or when taken by something else).
+  const entryKeys: Readonly<Record<string, string | undefined>> = {
+    calls: useKeysFor('panel.calls'),
+    stats: useKeysFor('panel.stats'),
+    profile: useKeysFor('panel.profile'),
+  };
+  const logoutKeys = useKeysFor('agent.logout');
   return (
     <header class="dk-status-bar" role="banner">
       <div class="dk-status" data-status={status.kind}>
@@ -99,14 +106,14 @@ export function StatusBar({ panel, onOpen }: StatusBarProps) {
         <ul class="dk-bar-entries" role="list">
           {onOpen !== undefined && ENTRIES.map((e) => (
             <li key={e.panel}>
-              <button type="button" aria-current={panel === e.panel ? 'page' : undefined} aria-keyshortcuts={keysFor(dialkit, `panel.${e.panel}`)} onClick={() => onOpen?.(e.panel)}>
+              <button type="button" aria-current={panel === e.panel ? 'page' : undefined} aria-keyshortcuts={entryKeys[e.panel]} onClick={() => onOpen?.(e.panel)}>
                 {t(e.key)}
               </button>
             </li>
           ))}
           <Slot name={Slots.headerMenu} itemTag="li" context={{ panel: panel ?? 'calls', open: (p: ConsolePanel) => onOpen?.(p) } satisfies PanelSlotContext} />
           <li>
-            <button type="button" class="dk-logout" disabled={logout.pending} aria-keyshortcuts={keysFor(dialkit, 'agent.logout')} onClick={() => void logout.run()}>
+            <button type="button" class="dk-logout" disabled={logout.pending} aria-keyshortcuts={logoutKeys} onClick={() => void logout.run()}>
               {t('bar.logout')}
             </button>
           </li>
