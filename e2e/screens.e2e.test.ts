@@ -47,6 +47,15 @@ async function ready(page: Page, user: string, campaign: RegExp): Promise<void> 
 /** The lead the dialer sent with the call in focus. */
 const sentLead = (page: Page) => page.evaluate(() => (window as unknown as Hook).__dialkit.dialkit.calls.active?.lead);
 
+/** Ana, Ready on Spring Sale, with a connected call whose customer stays on the line; returns the call information region and the lead sent. */
+async function onConnectedCall(page: Page) {
+  await ready(page, 'ana', /Spring Sale/);
+  await offerLongCall(page);
+  const info = page.getByRole('region', { name: 'Call information' });
+  await expect.poll(() => info.getByText('Connected', { exact: true }).count()).toBe(1);
+  return { info, lead: await sentLead(page) };
+}
+
 describe('the console screens a person sees (Chromium, reference console, simulated dialer)', () => {
   it('W2: the campaign picker lists exactly the campaigns assigned to the agent; an agent with none is told so plainly', async () => {
     const first = await openConsole(env.browser, env.url);
@@ -72,11 +81,7 @@ describe('the console screens a person sees (Chromium, reference console, simula
 
   it('B24 / C6: a connected call shows the number, the lead\'s name and a call time that advances in real time', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
-    await ready(page, 'ana', /Spring Sale/);
-    await offerLongCall(page);
-    const info = page.getByRole('region', { name: 'Call information' });
-    await expect.poll(() => info.getByText('Connected', { exact: true }).count()).toBe(1);
-    const lead = await sentLead(page);
+    const { info, lead } = await onConnectedCall(page);
     expect(lead?.name).toBeTruthy();
     // Each value under its label, as the agent reads the list.
     const value = (label: string) => info.locator(`dt:text-is("${label}") + dd`).textContent();
@@ -194,11 +199,7 @@ describe('the console screens a person sees (Chromium, reference console, simula
 
   it('B7: from My Stats, the Call menu entry brings the agent back to the call screen and the call in progress', async () => {
     const { context, page } = await openConsole(env.browser, env.url);
-    await ready(page, 'ana', /Spring Sale/);
-    await offerLongCall(page);
-    const info = page.getByRole('region', { name: 'Call information' });
-    await expect.poll(() => info.getByText('Connected', { exact: true }).count()).toBe(1);
-    const lead = await sentLead(page);
+    const { info, lead } = await onConnectedCall(page);
     const nav = page.getByRole('navigation');
     await nav.getByRole('button', { name: 'My Stats' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'My Stats' }).count()).toBe(1);

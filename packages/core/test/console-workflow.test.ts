@@ -14,6 +14,15 @@ async function readyAgent(t?: TestConsole): Promise<TestConsole> {
   return c;
 }
 
+/** A ready agent whose call 'c1' ended and awaits its outcome; counts the Readies sent to the dialer. */
+async function inWrapUp(): Promise<TestConsole & { readonly readies: () => number }> {
+  const c = await readyAgent(await createTestConsole([], { campaigns: [spring] }));
+  c.backend.emit(offer());
+  c.backend.emit({ type: 'call.connected', callId: 'c1' });
+  c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+  return { ...c, readies: () => c.backend.calls.filter((x) => x.method === 'presence.ready').length };
+}
+
 
 describe('the seed workflow through the public API', () => {
   it('login → campaign → Ready → predictive call with lead → mute, hold, resume → hangup → wrap-up → disposition → Ready', async () => {
@@ -212,12 +221,8 @@ describe('the backend owns presence too', () => {
   });
 
   it('a refused Ready after a wrap-up is sent again after 2 s, then 4 s…, and at once when the agent presses Play', async () => {
-    const c = await createTestConsole([], { campaigns: [spring] });
-    await readyAgent(c);
-    const readies = () => c.backend.calls.filter((x) => x.method === 'presence.ready').length;
-    c.backend.emit(offer());
-    c.backend.emit({ type: 'call.connected', callId: 'c1' });
-    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    const c = await inWrapUp();
+    const { readies } = c;
     const before = readies();
     c.backend.failNext('presence.ready', new Error('dialer busy'));
     await c.dialkit.dispositions.submit('c1', { code: 'NA' });
@@ -235,12 +240,8 @@ describe('the backend owns presence too', () => {
   });
 
   it('a retry stops when the agent\'s status changes; Play on a Ready the dialer has heard sends nothing', async () => {
-    const c = await createTestConsole([], { campaigns: [spring] });
-    await readyAgent(c);
-    const readies = () => c.backend.calls.filter((x) => x.method === 'presence.ready').length;
-    c.backend.emit(offer());
-    c.backend.emit({ type: 'call.connected', callId: 'c1' });
-    c.backend.emit({ type: 'call.ended', callId: 'c1', cause: 'remoteHangup' });
+    const c = await inWrapUp();
+    const { readies } = c;
     c.backend.failNext('presence.ready', new Error('dialer busy'));
     await c.dialkit.dispositions.submit('c1', { code: 'NA' });
     await c.time.advance(10);
