@@ -50,7 +50,7 @@ export async function switchToLine(dialkit: Dialkit, target: Call): Promise<void
  * effect, that exception stops every later effect of the whole app, so the kit and its plugins
  * register through this instead. The keys are normalised first (core's `normalizeKeys`), so
  * `alt+1` and `Alt+1` are the same keys. A skipped hotkey is simply not bound: read the keys in
- * force with {@link useKeysFor} (never assume the default keys in `aria-keyshortcuts`).
+ * force with `useKeysFor` (never assume the default keys in `aria-keyshortcuts`).
  *
  * @param hotkeys - the console's hotkey table (`dialkit.hotkeys`).
  * @param binding - what to register, as for `hotkeys.register`.
@@ -77,14 +77,6 @@ export function registerIfFree<TArgs, TResult>(hotkeys: Pick<HotkeyRegistry, 'bi
     // Taken in between, or refused for another reason: not bound, and nothing thrown into the caller's effect.
     return null;
   }
-}
-
-/**
- * The keys bound to a hotkey id now (after any rebinding), for `aria-keyshortcuts`; undefined when unbound.
- * Reads the table once: in a component use {@link useKeysFor}, which follows it.
- */
-export function keysFor(dialkit: Dialkit, id: string): string | undefined {
-  return dialkit.hotkeys.bindings.find((b) => b.id === id)?.keys;
 }
 
 const byStatus = (dialkit: Dialkit, ...kinds: Call['status']['kind'][]): Call | undefined => {

@@ -18,7 +18,7 @@ export { useKeysFor } from './hooks/use-keys-for.js';
 
 // Messages, hotkeys, formatting
 export { uiMessages, type UiMessageBundle } from './messages.js';
-export { DEFAULT_HOTKEYS, MODAL_SELECTOR, installKeyboard, isTyping, type DefaultHotkeyId, keysFor, keysOf, nextHeldLine, registerDefaultHotkeys, registerIfFree, switchToLine } from './hotkeys.js';
+export { DEFAULT_HOTKEYS, MODAL_SELECTOR, installKeyboard, isTyping, type DefaultHotkeyId, keysOf, nextHeldLine, registerDefaultHotkeys, registerIfFree, switchToLine } from './hotkeys.js';
 export { EMPTY_FIGURE, errorText, formatDuration, formatPercent } from './format.js';
 
 // One leader tab per agent

@@ -159,9 +159,9 @@ export async function createConsole(options: ConsoleOptions): Promise<Dialkit> {
       }
       if (e.type === 'notification.raised') notifications.notify(e.notification);
       const before = store.state.agent.status;
-      const unsubmitted = e.type === 'agent.logged-out' ? store.state.calls.filter(awaitsDisposition) : [];
+      const unsubmitted = e.type === 'agent.logged-out' ? store.state.calls.filter(awaitsDisposition) : undefined;
       store.dispatch(e);
-      if (unsubmitted.length > 0 && store.state.agent.status.kind === 'loggedOut') {
+      if (unsubmitted !== undefined && unsubmitted.length > 0 && store.state.agent.status.kind === 'loggedOut') {
         // The backend logged the agent out during wrap-up (a supervisor, an expired session): the
         // calls awaiting an outcome leave the console. Say so; their drafts stay in storage.
         const numbers = unsubmitted.map((c) => c.remoteNumber).join(', ');
